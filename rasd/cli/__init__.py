@@ -1,0 +1,1 @@
+"""Command-line interface: one module per command, all on the typer app in ``rasd.cli.app``."""

@@ -1,0 +1,1 @@
+"""Placeholder: the command lands with its stage."""

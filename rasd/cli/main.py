@@ -1,0 +1,15 @@
+"""Entry point of the ``rasd`` console script: imports every command module, then runs the app."""
+
+from rasd.cli import (  # noqa: F401  (imported for their commands)
+    classify_cmd,
+    eval_cmd,
+    extract_cmd,
+    geocode_cmd,
+    when_cmd,
+)
+from rasd.cli.app import app
+
+__all__ = ["app"]
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,1 @@
+"""Text stage: normalization with offsets, tokens, clitics, numbers, segments."""
