@@ -87,21 +87,30 @@ def _char(ch: str) -> str:
         return ch.lower()
     if "\ufb50" <= ch <= "\ufeff" or "\uff00" <= ch <= "\uffef":
         # Arabic presentation forms and full-width forms: compatibility-decompose, then map again.
-        return "".join(_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed == ch:
+            return ch
+        return "".join(_char(c) for c in decomposed)
     return ch.lower() if ch.isupper() else ch
 
 
+_SEEN: dict[str, str] = {}
+
+
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> NormText:
     """Normalize orthography (Arabic letters, digits, diacritics, quotes, case) keeping offsets."""
-    out: list[str] = []
+    seen = _SEEN
+    reps = [seen[ch] if ch in seen else seen.setdefault(ch, _char(ch)) for ch in text]
+    norm = "".join(reps)
+    if len(norm) == len(text) and all(len(r) == 1 for r in reps):
+        return NormText(text, norm, tuple(range(len(text) + 1)))
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        rep = _char(ch)
+    for i, rep in enumerate(reps):
         if rep:
-            out.append(rep)
             offsets.extend([i] * len(rep))
     offsets.append(len(text))
-    return NormText(text, "".join(out), tuple(offsets))
+    return NormText(text, norm, tuple(offsets))
 
 
 def normalize_key(text: str) -> str:

@@ -22,9 +22,10 @@ class Token:
     text: str
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word and number tokens of (normalized) text."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Word and number tokens of (normalized) text (cached: the stages tokenize the same sentences)."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
 @lru_cache(maxsize=65536)
@@ -40,10 +41,10 @@ def clitic_forms(token: str) -> tuple[str, ...]:
         return (token,)
     forms = [token]
     heads = [token]
-    for group in (_CONJ, _PREP):
+    for group, shortest in ((_CONJ, MIN_STEM + 1), (_PREP, MIN_STEM + 2)):
         new = []
         for h in heads:
-            if len(h) > MIN_STEM + 1 and h[0] in group:
+            if len(h) >= shortest and h[0] in group:
                 new.append(h[1:])
         forms.extend(new)
         heads = heads + new

@@ -1,1 +1,0 @@
-"""rasd.extract"""

@@ -1,0 +1,159 @@
+"""``extract``: from the text of one report to its ACLED-coded events.
+
+Stages: segments and sentences → reporting voices → event clauses → places and times of the
+whole document → incidents (clauses grouped) → actors → events with evidence, dates, relations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from rasd.extraction.actors import incident_actors, sentence_parties
+from rasd.extraction.build import DocContext, build_event, finish_dates, finish_notes, link_relations
+from rasd.extraction.clauses import Clause, Leftover, analyse_sentence
+from rasd.extraction.dates import TimeRef, document_times
+from rasd.extraction.grouping import Incident, group_clauses
+from rasd.extraction.places import document_places
+from rasd.extraction.sources import NamedParty, Voice, post_voice, sentence_voice
+from rasd.model import Event
+from rasd.text.normalize import is_arabic, normalize
+from rasd.text.segments import segment
+
+ORPHAN_REACH = 3  # sentences after a clause within which a trigger-less count or cue still belongs to it
+
+
+def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise ValueError(f"published: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def extract(
+    text: str,
+    published: dt.date | dt.datetime | str | None = None,
+    *,
+    doc_id: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    country: str | None = None,
+    tz: str | None = None,
+) -> list[Event]:
+    """Events reported in ``text`` (Arabic, English or both), with evidence spans into ``text``.
+
+    ``published`` anchors relative dates ("yesterday", "اليوم الأربعاء"); without it only
+    absolute dates resolve. ``country`` (ISO2) is a hint for generic actors when the text names none.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    day = _as_date(published)
+    full = f"{title}\n{text}" if title else text
+    offset = len(title) + 1 if title else 0
+    segments = segment(full, title=None if not title else title)
+    sentence_langs: list[tuple[int, int, str]] = []
+    clauses: list[Clause] = []
+    leftovers: list[Leftover] = []
+    last_statement: Voice | None = None
+    index = 0
+    for seg in segments:
+        for s, e in seg.sentences:
+            sentence = full[s:e]
+            lang = "ar" if is_arabic(sentence) else "en"
+            sentence_langs.append((s, e, lang))
+            if seg.post is not None:
+                voice: Voice | None = post_voice(seg.post, s, e)
+            else:
+                parties = [
+                    NamedParty(m.start, m.end, m.short or m.acled_name)
+                    for m in sentence_parties(sentence, lang, country, day)
+                ]
+                voice = sentence_voice(normalize(sentence), lang, parties, s, last_statement)
+                if voice is not None and voice.kind in {"statement", "official", "spokesperson"}:
+                    last_statement = voice
+            found, leftover = analyse_sentence(full, s, e, index, seg, lang, voice)
+            clauses.extend(found)
+            if leftover is not None:
+                leftovers.append(leftover)
+            index += 1
+    if not clauses:
+        return []
+    places = document_places(full, sentence_langs)
+    bases = [(seg.start, seg.end, seg.post and _post_date(seg)) for seg in segments if seg.post is not None]
+    times = document_times(full, bases, day, tz)
+    incidents = group_clauses(clauses, places, times)
+    _attach_leftovers(incidents, leftovers, times)
+    doc_lang = Counter(lang for _, _, lang in sentence_langs).most_common(1)[0][0]
+    ctx = DocContext(full, doc_id, day, outlet, doc_lang)
+    built: list[tuple[Incident, Event]] = []
+    for i, incident in enumerate(incidents):
+        provisional = build_event(incident, ctx, (None, None, []), i)
+        if provisional is None:
+            continue
+        where = provisional.location.country_code if provisional.location else country
+        event_day = provisional.when.start if provisional.when else day
+        actors = incident_actors(
+            incident.clauses, full, where, event_day, provisional.flags.unidentified_perpetrator
+        )
+        event = build_event(incident, ctx, actors, i)
+        if event is not None:
+            built.append((incident, event))
+    finish_dates(built, day)
+    link_relations(built)
+    events = [ev for _, ev in built]
+    for ev in events:
+        finish_notes(ev)
+    if offset:
+        events = [_shift_out_title(ev, offset) for ev in events]
+    return events
+
+
+def _post_date(seg: object) -> dt.date | None:
+    post = getattr(seg, "post", None)
+    if post is None:
+        return None
+    from rasd.extraction.sources import _post_date as parse
+
+    return parse(post.date_text)
+
+
+def _attach_leftovers(incidents: list[Incident], leftovers: list[Leftover], times: list[TimeRef]) -> None:
+    """Counts, cues (and, if the sentence names an event, times) of sentences without a clause
+    go to the incident told just before them."""
+    for left in leftovers:
+        best: tuple[Incident, Clause] | None = None
+        for inc in incidents:
+            for clause in inc.clauses:
+                if clause.is_title or clause.start > left.start or left.sentence - clause.sentence > ORPHAN_REACH:
+                    continue
+                if best is None or clause.start > best[1].start:
+                    best = (inc, clause)
+        if best is None:
+            continue
+        incident, clause = best
+        clause.counts.extend(left.counts)
+        clause.cues.extend(left.cues)
+        if left.names_event:
+            incident.times.extend(t for t in times if left.start <= t.start < left.end)
+
+
+def _shift_out_title(event: Event, offset: int) -> Event:
+    """Title given separately: keep evidence spans that index ``text`` (drop those in the title)."""
+    data = event.model_dump()
+
+    def fix(obj: object) -> object:
+        if isinstance(obj, dict):
+            if set(obj) == {"start", "end", "text"}:
+                return {**obj, "start": obj["start"] - offset, "end": obj["end"] - offset}
+            return {k: fix(v) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [fix(v) for v in obj]
+        return obj
+
+    return Event.model_validate(fix(data))

@@ -1,0 +1,249 @@
+"""Turn an incident (grouped clauses with places and times) into an ACLED-coded :class:`Event`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from rasd.extraction.clauses import Clause
+from rasd.extraction.dates import TimeRef, before, undated, when_from
+from rasd.extraction.grouping import Incident
+from rasd.extraction.notes import notes_sentence
+from rasd.extraction.places import choose_location
+from rasd.extraction.sources import Voice
+from rasd.model import Actor, Event, Flags, Place, Source, Span, When
+
+_COUNT_FIELDS = ("fatalities", "injuries", "abducted", "arrested")
+_FLAG_CUES = {"repelled": "repelled", "no_damage": "no_damage", "claimed": "claimed", "unidentified": "unidentified_perpetrator", "denial": "denied"}
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the builder needs to know of the report as a whole."""
+
+    text: str
+    doc_id: str | None
+    published: dt.date | None
+    outlet: str | None
+    language: str
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _sub_event(incident: Incident) -> tuple[Clause, list[Span]]:
+    """The clause whose coding decides the incident's type: weapon evidence first, then score."""
+    body = [c for c in incident.clauses if c.classification is not None and not c.is_title] or [
+        c for c in incident.clauses if c.classification is not None
+    ]
+    best = max(body, key=lambda c: (c.munition is not None, c.classification.score if c.classification else 0.0))
+    spans = [e for c in body if c.classification and c.classification.sub_event_type == best.classification.sub_event_type for e in c.classification.evidence]  # type: ignore[union-attr]
+    return best, spans
+
+
+def _when(incident: Incident, published: dt.date | None) -> When | None:
+    dates = [t for t in incident.times if t.has_date]
+    clocks = [t for t in incident.times if t.time]
+    if dates:
+        ref = min(dates, key=lambda t: ((t.last - t.first).days, t.start))
+        clock = next((c for c in clocks if c.first == ref.first), None) if ref.precision == 1 else None
+        return when_from(ref, clock)
+    posted = _post_day(incident)
+    if posted is not None and clocks:
+        clock = clocks[0]
+        return When(
+            start=posted,
+            end=posted,
+            time_precision=1,
+            time=clock.time,
+            time_utc=f"{posted.isoformat()}T{clock.time_utc}Z" if clock.time_utc else None,
+            tz=clock.tz,
+            text=clock.text,
+            reason="time of day stated in a post dated that day",
+        )
+    if incident.inherited is not None:
+        start, end = incident.inherited
+        clock = clocks[0] if clocks and start == end else None
+        return When(
+            start=start,
+            end=end,
+            time_precision=1 if start == end else 2 if (end - start).days < 10 else 3,
+            time=clock.time if clock else None,
+            time_utc=f"{start.isoformat()}T{clock.time_utc}Z" if clock and clock.time_utc else None,
+            tz=clock.tz if clock else None,
+            reason="reported as happening at the same time as the event told before it",
+        )
+    return None
+
+
+def _post_day(incident: Incident) -> dt.date | None:
+    for clause in incident.clauses:
+        if clause.voice is not None and clause.voice.kind == "post" and clause.voice.date is not None:
+            return clause.voice.date
+    return None
+
+
+def _sources(incident: Incident, ctx: DocContext) -> tuple[list[Source], list[Span]]:
+    seen: dict[str, Voice] = {}
+    for clause in incident.clauses:
+        v = clause.voice
+        if v is not None and (v.name not in seen or v.kind == "post"):
+            seen[v.name] = v
+    sources = [
+        Source(
+            kind=_source_kind(v.kind),  # type: ignore[arg-type]
+            name=v.name,
+            author=v.author,
+            handle=v.handle,
+            platform=v.platform,
+            date=v.date,
+            span=_span(ctx.text, v.start, v.end),
+        )
+        for v in seen.values()
+    ]
+    if ctx.outlet:
+        sources.append(Source(kind="outlet", name=ctx.outlet, date=ctx.published))
+    return sources, [s.span for s in sources if s.span is not None]
+
+
+def _source_kind(kind: str) -> str:
+    return {"monitor": "agency", "official": "agency"}.get(kind, kind)
+
+
+def _counts(incident: Incident, ctx: DocContext) -> tuple[dict[str, int | None], dict[str, int], dict[str, list[Span]]]:
+    """People counts (ACLED's conservative rule: the lowest figure reported) and munitions (the highest)."""
+    people: dict[str, list[int]] = {}
+    munitions: dict[str, int] = {}
+    evidence: dict[str, list[Span]] = {}
+    for clause in incident.clauses:
+        if clause.is_title:
+            continue
+        for count in clause.counts:
+            evidence.setdefault(count.field.split(":")[0], []).append(_span(ctx.text, count.start, count.end))
+            if count.field.startswith("munition:"):
+                key = count.field.split(":", 1)[1]
+                munitions[key] = max(munitions.get(key, 0), count.value)
+            else:
+                people.setdefault(count.field, []).append(count.value)
+    values: dict[str, int | None] = {f: (min(people[f]) if f in people else None) for f in _COUNT_FIELDS}
+    return values, munitions, evidence
+
+
+def _flags(incident: Incident, ctx: DocContext) -> tuple[Flags, list[Span]]:
+    flags = Flags()
+    spans = []
+    for clause in incident.clauses:
+        for kind, s, e in clause.cues:
+            attr = _FLAG_CUES.get(kind)
+            if attr:
+                setattr(flags, attr, True)
+                spans.append(_span(ctx.text, s, e))
+    return flags, spans
+
+
+def build_event(incident: Incident, ctx: DocContext, actors: tuple[Actor | None, Actor | None, list[Actor]], index: int) -> Event | None:
+    """The Event of an incident, or None when it lacks the evidence to be one."""
+    lead, type_spans = _sub_event(incident)
+    cls = lead.classification
+    if cls is None:
+        return None
+    when = _when(incident, ctx.published)
+    location, why = choose_location(incident.places)
+    counts, munitions, count_ev = _counts(incident, ctx)
+    sources, source_spans = _sources(incident, ctx)
+    flags, flag_spans = _flags(incident, ctx)
+    actor1, actor2, assoc = actors
+    if actor1 is None and flags.unidentified_perpetrator:
+        flags.unidentified_perpetrator = True
+    evidence: dict[str, list[Span]] = {"event_type": type_spans, "sub_event_type": type_spans}
+    if location is not None:
+        evidence["location"] = [_span(ctx.text, location.start, location.end)]
+    if when is not None and when.text:
+        evidence["when"] = [_span(ctx.text, t.start, t.end) for t in incident.times]
+    for key, spans in count_ev.items():
+        evidence["munitions" if key == "munition" else key] = spans
+    if source_spans:
+        evidence["sources"] = source_spans
+    if flag_spans:
+        evidence["flags"] = flag_spans
+    for name, actor in (("actor1", actor1), ("actor2", actor2)):
+        if actor is not None and actor.span is not None:
+            evidence[name] = [actor.span]
+    places: list[Place] = []
+    seen_keys: set[str] = set()
+    for ref in incident.places:
+        if ref.key not in seen_keys:
+            seen_keys.add(ref.key)
+            places.append(ref.to_place())
+    event = Event(
+        id=_event_id(ctx, incident, index),
+        doc_id=ctx.doc_id,
+        language=ctx.language,
+        event_type=cls.event_type,
+        sub_event_type=cls.sub_event_type,
+        disorder_type=cls.disorder_type,
+        plover_type=cls.plover[0] or None,
+        plover_mode=cls.plover[1] or None,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor_1=assoc,
+        location=location.to_place(why) if location is not None else None,
+        places=places,
+        when=when,
+        fatalities=counts["fatalities"],
+        injuries=counts["injuries"],
+        abducted=counts["abducted"],
+        arrested=counts["arrested"],
+        munitions=munitions,
+        sources=sources,
+        flags=flags,
+        evidence=evidence,
+        confidence=_confidence(cls.score, location is not None, when, len(sources)),
+    )
+    return event
+
+
+def finish_dates(events: list[tuple[Incident, Event]], published: dt.date | None) -> None:
+    """Give undated events an honest interval: before the event they provoked, or around publication."""
+    by_incident = {id(inc): ev for inc, ev in events}
+    for inc, ev in events:
+        if ev.when is not None:
+            continue
+        effects = [by_incident[id(e)] for e in inc.caused if id(e) in by_incident]
+        effect_when = next((e.when for e in effects if e.when is not None), None)
+        ev.when = before(effect_when) if effect_when is not None else undated(published)
+
+
+def link_relations(events: list[tuple[Incident, Event]]) -> None:
+    """Record ``retaliation_for`` from each event to the events it answered."""
+    from rasd.model import Relation
+
+    by_incident = {id(inc): ev for inc, ev in events}
+    for inc, ev in events:
+        for cause in inc.causes:
+            target = by_incident.get(id(cause))
+            if target is not None:
+                ev.relations.append(Relation(type="retaliation_for", target=target.id))
+
+
+def finish_notes(event: Event) -> None:
+    event.notes = notes_sentence(event)
+
+
+def _event_id(ctx: DocContext, incident: Incident, index: int) -> str:
+    first = min(c.start for c in incident.clauses)
+    digest = hashlib.sha1(f"{ctx.doc_id}|{first}|{ctx.text[:200]}".encode()).hexdigest()[:10]
+    return f"{ctx.doc_id or 'doc'}-{index + 1}-{digest}"
+
+
+def _confidence(score: float, located: bool, when: When | None, n_sources: int) -> float:
+    value = 0.5 * score + (0.2 if located else 0.0) + (0.15 if when is not None and when.time_precision == 1 else 0.05)
+    value += min(0.15, 0.05 * n_sources)
+    return round(min(1.0, value), 3)
+
+
+def majority(values: list[str]) -> str | None:
+    return Counter(values).most_common(1)[0][0] if values else None

@@ -1,0 +1,159 @@
+"""Event mentions: each sentence with an event trigger becomes one or more clauses with their arguments.
+
+A sentence is cut in two at a "cause" cue ("رداً على", "in retaliation for"): what follows the cue
+is the event the first part answers. Every argument (place, time, count, cue) belongs to the clause
+whose span holds it. Offsets in a :class:`Clause` are offsets into the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.coding.classify import Classification, classify_norm
+from rasd.coding.triggers import find_cues_tokens, find_triggers_tokens
+from rasd.extraction.counts import Count, find_counts
+from rasd.extraction.discourse import find_discourse
+from rasd.extraction.sources import Voice
+from rasd.text.normalize import NormText, normalize
+from rasd.text.segments import Segment
+from rasd.text.tokens import tokenize
+
+_STATUS_CUES = {"repelled", "no_damage", "claimed", "unidentified", "denial"}
+
+
+@dataclass(slots=True)
+class Clause:
+    """One event mention with the spans of what it says (document offsets)."""
+
+    start: int
+    end: int
+    sentence: int
+    segment: Segment
+    lang: str
+    classification: Classification | None
+    voice: Voice | None = None
+    definite: bool = False
+    demonstrative: bool = False
+    simultaneous: bool = False
+    cause_of: Clause | None = None  # this clause tells the event that ``cause_of`` answers
+    counts: list[Count] = field(default_factory=list)  # spans already in document offsets
+    cues: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def is_title(self) -> bool:
+        return self.segment.kind == "title"
+
+    @property
+    def munition(self) -> str | None:
+        if self.classification is None:
+            return None
+        return next((h.munition for h in self.classification.triggers if h.munition), None)
+
+
+def _doc_span(norm: NormText, offset: int, start: int, end: int) -> tuple[int, int]:
+    s, e = norm.to_original(start, end)
+    return offset + s, offset + e
+
+
+def _definite(norm: NormText, hit_start: int, lang: str) -> bool:
+    """Is the trigger a definite noun (ال..., "the ...")?"""
+    text = norm.text
+    word_start = text.rfind(" ", 0, hit_start) + 1
+    word = text[word_start:hit_start + 8]
+    if lang == "ar":
+        for prefix in ("وال", "فال", "بال", "لل", "ال"):
+            if word.startswith(prefix):
+                return True
+        return False
+    before = text[max(0, hit_start - 4) : hit_start]
+    return before.endswith("the ")
+
+
+@dataclass(slots=True)
+class Leftover:
+    """What a sentence without an event clause still says: counts, status cues, and whether it
+    names an event at all ("the attack happened at 7:30"), so its time can go to the event told before."""
+
+    sentence: int
+    start: int
+    end: int
+    counts: list[Count]
+    cues: list[tuple[str, int, int]]
+    names_event: bool
+
+
+def analyse_sentence(
+    text: str, start: int, end: int, index: int, segment: Segment, lang: str, voice: Voice | None
+) -> tuple[list[Clause], Leftover | None]:
+    """Clauses of one sentence, or what is left of it when it has none."""
+    sentence = text[start:end]
+    norm = normalize(sentence)
+    tokens = tokenize(norm.text)
+    discourse = find_discourse(tokens, lang)
+    cause = next((c for c in discourse if c.kind == "cause"), None)
+    cuts: list[tuple[int, int]] = [(0, len(norm.text))]
+    if cause is not None:
+        cuts = [(0, cause.start), (cause.end, len(norm.text))]
+    clauses: list[Clause] = []
+    for cs, ce in cuts:
+        sub = NormText(norm.original, norm.text[cs:ce], norm.offsets[cs : ce + 1])
+        cls = classify_norm(_renormalized(sub), lang)
+        if cls is None:
+            continue
+        s, e = _doc_span(norm, start, cs, ce)
+        first = cls.triggers[0] if cls.triggers else None
+        clause = Clause(s, e, index, segment, lang, _shift(cls, s), voice)
+        if first is not None:
+            clause.definite = _definite(norm, cs + first.start, lang)
+        clause.demonstrative = any(
+            d.kind == "anaphor" and cs <= d.start < ce and _near_trigger(d.start, cls, cs) for d in discourse
+        )
+        clause.simultaneous = any(d.kind == "simultaneous" and cs <= d.start < ce for d in discourse)
+        clauses.append(clause)
+    if len(clauses) == 2:
+        clauses[1].cause_of = clauses[0]
+    counts = [
+        Count(c.field, c.value, *_doc_span(norm, start, c.start, c.end), c.approx) for c in find_counts(norm.text)
+    ]
+    cues = [
+        (c.kind, *_doc_span(norm, start, c.start, c.end))
+        for c in find_cues_tokens(tokens, lang)
+        if c.kind in _STATUS_CUES
+    ]
+    if not clauses:
+        names_event = bool(find_triggers_tokens(tokens, lang))
+        if counts or cues or names_event:
+            return [], Leftover(index, start, end, counts, cues, names_event)
+        return [], None
+    for count in counts:
+        _owner(clauses, count.start).counts.append(count)
+    for cue in cues:
+        _owner(clauses, cue[1]).cues.append(cue)
+    return clauses, None
+
+
+def _renormalized(sub: NormText) -> NormText:
+    """A clause's NormText whose offsets index the clause text itself (for the classifier)."""
+    base = sub.offsets[0] if sub.offsets else 0
+    original = sub.original[base : (sub.offsets[-1] if sub.offsets else base)]
+    return NormText(original, sub.text, tuple(o - base for o in sub.offsets))
+
+
+def _shift(cls: Classification, delta: int) -> Classification:
+    """The classification with its evidence spans moved from clause to document offsets."""
+    from dataclasses import replace
+
+    from rasd.model import Span
+
+    return replace(cls, evidence=tuple(Span(start=e.start + delta, end=e.end + delta, text=e.text) for e in cls.evidence))
+
+
+def _near_trigger(pos: int, cls: Classification, offset: int, reach: int = 12) -> bool:
+    return any(abs((offset + h.start) - pos) <= reach for h in cls.triggers)
+
+
+def _owner(clauses: list[Clause], pos: int) -> Clause:
+    for clause in clauses:
+        if clause.start <= pos < clause.end:
+            return clause
+    return clauses[-1]

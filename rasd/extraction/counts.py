@@ -1,0 +1,173 @@
+"""Counts in a sentence: people killed, injured, abducted, arrested, and munitions fired.
+
+Works on normalized text; spans are normalized offsets. The words and where their number
+stands come from ``knowledge/counts.tsv`` and ``knowledge/weapons.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.knowledge import read_tsv
+from rasd.text.normalize import normalize_key
+from rasd.text.numbers import find_numbers
+from rasd.text.tokens import Token, clitic_forms, tokenize
+
+WINDOW = 3  # tokens between a number and the word it counts
+_NEGATORS = {"no", "without", "not", "zero", "لا", "لم", "دون", "بدون", "عدم", "وعدم", "ولا", "ولم"}
+_ZERO_WORDS = {
+    "casualties": ("fatalities", "injuries"),
+    "اصابات": ("injuries",),
+    "ضحايا": ("fatalities",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A counted quantity: ``field`` is fatalities/injuries/abducted/arrested or ``munition:<key>``."""
+
+    field: str
+    value: int
+    start: int
+    end: int
+    approx: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    field: str
+    position: str
+    prefix: bool
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict[str, _Term]:
+    terms: dict[str, _Term] = {}
+    for row in read_tsv("counts.tsv", required=("lang", "term", "field", "position")):
+        if row["position"] not in {"before", "after", "either"}:
+            raise row.error(f"position must be before, after or either, not {row['position']!r}")
+        term = normalize_key(row["term"])
+        prefix = term.endswith("*")
+        terms[term.rstrip("*")] = _Term(row["field"], row["position"], prefix)
+    for word, key in _munition_rows():
+        terms.setdefault(word.rstrip("*"), _Term(f"munition:{key}", "before", word.endswith("*")))
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _munition_rows() -> tuple[tuple[str, str], ...]:
+    """(normalized word, munition key) for every word of weapons.tsv that names a countable munition."""
+    try:
+        rows = read_tsv("weapons.tsv")
+    except Exception:  # the weapons lexicon is optional for counting
+        return ()
+    out = []
+    for row in rows:
+        key = row.get("munition")
+        term = row.get("term") or row.get("pattern")
+        if key and term and " " not in term.strip():
+            out.append((normalize_key(term), key))
+    return tuple(out)
+
+
+def _match_term(token: str) -> _Term | None:
+    terms = _terms()
+    for form in clitic_forms(token):
+        term = terms.get(form)
+        if term is not None:
+            return term
+    for form in clitic_forms(token):
+        for size in range(len(form) - 1, 2, -1):
+            term = terms.get(form[:size])
+            if term is not None and term.prefix:
+                return term
+    return _dual_munition(token)
+
+
+def _dual_munition(token: str) -> _Term | None:
+    """Arabic dual of a munition noun (صاروخين، طائرتين) counts two."""
+    if token.isascii() or len(token) < 5:
+        return None
+    terms = _terms()
+    for suffix, restore in (("تين", "ه"), ("تان", "ه"), ("ين", ""), ("ان", "")):
+        if token.endswith(suffix):
+            stem = token[: -len(suffix)] + restore
+            for form in clitic_forms(stem):
+                term = terms.get(form)
+                if term is not None and term.field.startswith("munition:"):
+                    return _Term(term.field, "dual", False)
+    return None
+
+
+def find_counts(norm_text: str) -> list[Count]:
+    """Counts stated in one (normalized) sentence."""
+    tokens = tokenize(norm_text)
+    numbers = find_numbers(norm_text)
+    number_at: dict[int, tuple[int, int, bool, int]] = {}
+    for i, tok in enumerate(tokens):
+        term = _terms().get(tok.text) or next((_terms()[f] for f in clitic_forms(tok.text) if f in _terms()), None)
+        if term is not None and term.field == "two":
+            number_at[i] = (2, tok.start, False, tok.end)
+    for n in numbers:
+        for i, tok in enumerate(tokens):
+            if tok.start >= n.start and tok.end <= n.end:
+                number_at.setdefault(i, (n.value, n.start, n.approx, n.end))
+    out: list[Count] = []
+    used: set[int] = set()
+    for i, tok in enumerate(tokens):
+        term = _match_term(tok.text)
+        if term is None or term.field == "two":
+            continue
+        if term.position == "dual":
+            out.append(Count(term.field, 2, tok.start, tok.end))
+            continue
+        found = _nearby_number(tokens, number_at, i, term.position, used)
+        if found is not None:
+            value, start, approx = found
+            out.append(Count(term.field, value, min(start, tok.start), max(tok.end, start), approx))
+        elif _negated(tokens, i):
+            out.append(Count(term.field, 0, tokens[max(0, i - WINDOW)].start, tok.end))
+    for i, tok in enumerate(tokens):
+        fields = next((f for w, f in _ZERO_WORDS.items() if w in clitic_forms(tok.text)), None)
+        if fields and _negated(tokens, i):
+            for field in fields:
+                if not any(c.field == field for c in out):
+                    out.append(Count(field, 0, tokens[max(0, i - WINDOW)].start, tok.end))
+    return out
+
+
+def _nearby_number(
+    tokens: list[Token],
+    number_at: dict[int, tuple[int, int, bool, int]],
+    i: int,
+    position: str,
+    used: set[int],
+) -> tuple[int, int, bool] | None:
+    """The closest unused number on the allowed side(s) of token i; marks it used."""
+    if position in {"before", "either"}:
+        for j in range(i - 1, max(-1, i - WINDOW - 1), -1):
+            if j in number_at and j not in used:
+                used.add(j)
+                value, start, approx, _ = number_at[j]
+                return value, start, approx
+            if j in number_at or _is_count_word(tokens[j].text):
+                break
+    if position in {"after", "either"}:
+        for j in range(i + 1, min(len(tokens), i + WINDOW + 1)):
+            if j in number_at and j not in used:
+                used.add(j)
+                value, _, approx, end = number_at[j]
+                return value, end, approx
+            if j in number_at or _is_count_word(tokens[j].text):
+                break
+    return None
+
+
+def _is_count_word(token: str) -> bool:
+    term = _match_term(token)
+    return term is not None and term.field != "two"
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    return any(tokens[j].text in _NEGATORS for j in range(max(0, i - WINDOW), i))

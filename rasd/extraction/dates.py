@@ -1,0 +1,145 @@
+"""Time expressions of a report, resolved against the right base date, and the interval of an event.
+
+A post's expressions are resolved against the post's own date, the rest against the publication
+date. Without a publication date only absolute expressions resolve (a relative one would need a
+base the report does not give, and rasd never guesses one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasd.model import Span, When
+from rasd.time import find_time_expressions, resolve_time
+
+UNDATED_WINDOW_DAYS = 6  # an undated event reported on day D: [D - 6, D], precision 2
+CAUSE_WINDOW_DAYS = 14  # an undated event another one answered: up to 14 days before that one
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A resolved time expression of the document (document offsets)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # date | time | datetime | relative | range
+    first: dt.date
+    last: dt.date
+    precision: int
+    time: str | None
+    time_utc: str | None
+    tz: str | None
+    reason: str
+
+    @property
+    def has_date(self) -> bool:
+        return self.kind != "time"
+
+    @property
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end, text=self.text)
+
+
+def document_times(
+    text: str, bases: Sequence[tuple[int, int, dt.date | None]], default_base: dt.date | None, tz: str | None
+) -> list[TimeRef]:
+    """Every time expression of the document that resolves; ``bases`` gives a post's own date."""
+    refs: list[TimeRef] = []
+    for mention in find_time_expressions(text):
+        if mention.kind == "zone":
+            continue
+        base = next((b for s, e, b in bases if s <= mention.start < e and b is not None), default_base)
+        resolved = _resolve(mention.text, base, tz)
+        if resolved is None or resolved.start is None or resolved.end is None:
+            continue
+        refs.append(
+            TimeRef(
+                mention.start,
+                mention.end,
+                mention.text,
+                mention.kind,
+                resolved.start,
+                resolved.end,
+                resolved.precision or 3,
+                resolved.time,
+                resolved.time_utc,
+                resolved.tz,
+                resolved.reason,
+            )
+        )
+    return refs
+
+
+def _resolve(expr: str, base: dt.date | None, tz: str | None):  # type: ignore[no-untyped-def]
+    if base is not None:
+        return resolve_time(expr, base, tz)
+    # No base: keep the expression only when it means the same whatever the base (an absolute date).
+    today = dt.date.today()
+    a = resolve_time(expr, today, tz)
+    b = resolve_time(expr, today - dt.timedelta(days=400), tz)
+    if a.start is not None and (a.start, a.end) == (b.start, b.end):
+        return a
+    return None
+
+
+def overlaps(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
+    """Do two date intervals overlap (an unknown interval overlaps anything)?"""
+    if a is None or b is None:
+        return True
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def precision_of(start: dt.date, end: dt.date) -> int:
+    """ACLED time_precision of an interval: 1 a day, 2 up to a week (and a bit), 3 longer."""
+    days = (end - start).days + 1
+    return 1 if days <= 1 else 2 if days <= 10 else 3
+
+
+def when_from(ref: TimeRef, clock: TimeRef | None) -> When:
+    """The event's When from its date expression and, if any, the expression that gave the time of day."""
+    time = ref.time or (clock.time if clock else None)
+    time_utc = ref.time_utc or (clock.time_utc if clock else None)
+    tz = ref.tz or (clock.tz if clock else None)
+    return When(
+        start=ref.first,
+        end=ref.last,
+        time_precision=ref.precision,
+        time=time,
+        time_utc=_utc_iso(ref.first, time_utc) if ref.precision == 1 else None,
+        tz=tz,
+        text=ref.text,
+        reason=ref.reason,
+    )
+
+
+def _utc_iso(day: dt.date, hhmm: str | None) -> str | None:
+    if not hhmm:
+        return None
+    return f"{day.isoformat()}T{hhmm}Z"
+
+
+def undated(published: dt.date | None) -> When | None:
+    """The honest interval of an event the report gives no date for."""
+    if published is None:
+        return None
+    start = published - dt.timedelta(days=UNDATED_WINDOW_DAYS)
+    return When(
+        start=start,
+        end=published,
+        time_precision=2,
+        reason=f"no date in the text; reported on {published.isoformat()}",
+    )
+
+
+def before(effect: When) -> When:
+    """The interval of an undated event that ``effect`` answered: shortly before it."""
+    start = effect.start - dt.timedelta(days=CAUSE_WINDOW_DAYS)
+    return When(
+        start=start,
+        end=effect.end,
+        time_precision=precision_of(start, effect.end),
+        reason=f"no date in the text; before the event that answered it ({effect.start.isoformat()})",
+    )

@@ -1,0 +1,147 @@
+"""Group the clauses of one report into incidents: the mentions a reader takes to be the same event.
+
+A clause joins an earlier incident when it points back to it (a demonstrative, or a definite
+trigger with no place or date of its own), or when it names the same target place at a
+compatible date with a compatible kind of violence; otherwise it starts a new incident.
+Title clauses never start one: a headline summarises what the body tells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rasd.extraction.clauses import Clause
+from rasd.extraction.dates import TimeRef, overlaps
+from rasd.extraction.places import PlaceRef
+from rasd.geo.spatial import distance_km
+
+SAME_PLACE_KM = 5.0
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass(slots=True)
+class Incident:
+    """Clauses told of one event, with their places and times."""
+
+    clauses: list[Clause] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    inherited: tuple[dt.date, dt.date] | None = None  # from "at the same time" as another incident
+    causes: list[Incident] = field(default_factory=list)  # incidents this one answered
+    caused: list[Incident] = field(default_factory=list)
+
+    @property
+    def dated(self) -> tuple[dt.date, dt.date] | None:
+        dates = [t for t in self.times if t.has_date]
+        if dates:
+            best = min(dates, key=lambda t: ((t.last - t.first).days, t.start))
+            return best.first, best.last
+        return self.inherited
+
+    @property
+    def last(self) -> int:
+        return max(c.end for c in self.clauses)
+
+
+def _targets(places: list[PlaceRef]) -> list[PlaceRef]:
+    return [p for p in places if p.feature != "country" and p.role in {"target", "other"}]
+
+
+def _same_place(a: list[PlaceRef], b: list[PlaceRef]) -> bool:
+    return any(
+        x.key == y.key or distance_km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
+        for x in _targets(a)
+        for y in b
+        if y.feature != "country"
+    )
+
+
+def _kinds_agree(clause: Clause, incident: Incident) -> bool:
+    cls = clause.classification
+    if cls is None:
+        return True
+    for other in incident.clauses:
+        o = other.classification
+        if o is None:
+            continue
+        if o.event_type != cls.event_type and not (o.event_type in _VIOLENT and cls.event_type in _VIOLENT):
+            return False
+        if clause.munition and other.munition and o.sub_event_type != cls.sub_event_type:
+            return False
+    return True
+
+
+def _own(clause: Clause, places: list[PlaceRef], times: list[TimeRef]) -> tuple[list[PlaceRef], list[TimeRef]]:
+    inside_p = [p for p in places if clause.start <= p.start < clause.end]
+    inside_t = [t for t in times if clause.start <= t.start < clause.end]
+    return inside_p, inside_t
+
+
+def _interval(times: list[TimeRef]) -> tuple[dt.date, dt.date] | None:
+    dates = [t for t in times if t.has_date]
+    if not dates:
+        return None
+    best = min(dates, key=lambda t: (t.last - t.first).days)
+    return best.first, best.last
+
+
+def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[TimeRef]) -> list[Incident]:
+    """Incidents of a report, in the order they are first told."""
+    incidents: list[Incident] = []
+    titles: list[Clause] = []
+    by_clause: dict[int, Incident] = {}
+    for clause in clauses:
+        if clause.is_title:
+            titles.append(clause)
+            continue
+        own_places, own_times = _own(clause, places, times)
+        own_interval = _interval(own_times)
+        interval = own_interval
+        if clause.simultaneous and incidents and incidents[-1].dated is not None and interval is None:
+            interval = incidents[-1].dated
+        target = _join_target(clause, own_places, interval, incidents)
+        if target is None:
+            target = Incident()
+            if clause.simultaneous and own_interval is None and incidents:
+                target.inherited = incidents[-1].dated
+            incidents.append(target)
+        target.clauses.append(clause)
+        target.places.extend(own_places)
+        target.times.extend(own_times)
+        by_clause[id(clause)] = target
+        if clause.cause_of is not None and id(clause.cause_of) in by_clause:
+            effect = by_clause[id(clause.cause_of)]
+            if effect is not target:
+                effect.causes.append(target)
+                target.caused.append(effect)
+    for clause in titles:
+        host = next((i for i in incidents if _kinds_agree(clause, i)), None)
+        if host is not None:
+            host.clauses.append(clause)
+    return incidents
+
+
+def _join_target(
+    clause: Clause,
+    own_places: list[PlaceRef],
+    interval: tuple[dt.date, dt.date] | None,
+    incidents: list[Incident],
+) -> Incident | None:
+    """The earlier incident this clause tells again, if any (most recent first)."""
+    if not incidents:
+        return None
+    recent = sorted(incidents, key=lambda i: i.last, reverse=True)
+    named = _targets(own_places)
+    aimed = [p for p in named if p.role == "target"]
+    if clause.demonstrative or (clause.definite and not aimed and interval is None):
+        # "the attack ...": told again, unless it names a target of its own that is new.
+        return next((i for i in recent if _kinds_agree(clause, i) and (not named or _same_place(named, i.places) or not aimed)), None)
+    if named:
+        for inc in recent:
+            if _same_place(own_places, inc.places) and overlaps(interval, inc.dated) and _kinds_agree(clause, inc):
+                return inc
+        return None
+    if interval is None:
+        return next((i for i in recent if _kinds_agree(clause, i)), None)
+    return None

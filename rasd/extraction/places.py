@@ -1,0 +1,135 @@
+"""Places of a report: toponyms resolved with the whole document as context, each with its role.
+
+The role (target, launch, base, other) comes from the words just before the place phrase
+(``knowledge/place_roles.tsv``). The event's location is then the most specific target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.coding.matcher import PhraseMatcher
+from rasd.knowledge import Row, read_tsv
+from rasd.model import Place, Span
+from rasd.text.normalize import normalize
+from rasd.text.tokens import tokenize
+
+ROLES = ("target", "launch", "base")
+ROLE_WINDOW = 3  # tokens before a place phrase that may say its role
+_SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
+_ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0}
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    """A resolved toponym of the document (document offsets) and its role in its sentence."""
+
+    start: int
+    end: int
+    phrase_start: int
+    text: str
+    lat: float
+    lon: float
+    name: str
+    country_code: str
+    country: str
+    admin1: str | None
+    admin2: str | None
+    feature: str
+    precision: int
+    source: str
+    source_id: str
+    role: str = "other"
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}:{self.source_id}"
+
+    def to_place(self, reason: str | None = None) -> Place:
+        role = self.role if self.role in ROLES else "other"
+        return Place(
+            name=self.name,
+            country=self.country,
+            country_code=self.country_code,
+            admin1=self.admin1,
+            admin2=self.admin2,
+            lat=self.lat,
+            lon=self.lon,
+            geo_precision=self.precision,
+            feature=self.feature,
+            source=self.source,
+            source_id=self.source_id,
+            text=self.text,
+            span=Span(start=self.start, end=self.end, text=self.text),
+            role=role,  # type: ignore[arg-type]
+            reason=reason,
+        )
+
+
+@lru_cache(maxsize=4)
+def _role_matcher(lang: str) -> PhraseMatcher[Row]:
+    rows = read_tsv("place_roles.tsv", required=("lang", "cue", "role"))
+    for row in rows:
+        if row["role"] not in ROLES:
+            raise row.error(f"unknown role {row['role']!r}; expected one of {', '.join(ROLES)}")
+    return PhraseMatcher.from_rows([r for r in rows if r["lang"] == lang], "cue")
+
+
+def place_role(text: str, phrase_start: int, lang: str) -> str:
+    """The role the words just before ``phrase_start`` give a place (``other`` when none)."""
+    window = normalize(text[max(0, phrase_start - 60) : phrase_start])
+    tokens = tokenize(window.text)[-ROLE_WINDOW:]
+    hits = _role_matcher(lang).find_tokens(tokens)
+    return hits[-1].payload["role"] if hits else "other"
+
+
+def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[PlaceRef]:
+    """Every toponym of the document that resolves, with its role; ``langs`` gives each sentence's language."""
+    from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
+
+    gazetteer = Gazetteer.default()
+    mentions = find_toponyms(text, gazetteer)
+    refs: list[PlaceRef] = []
+    for mention, cand, precision in resolve_toponyms(mentions, text, gazetteer):
+        if cand is None:
+            continue
+        phrase_start = mention.qualifier_start if mention.qualifier_start is not None else mention.start
+        lang = next((lg for s, e, lg in langs if s <= mention.start < e), "ar")
+        refs.append(
+            PlaceRef(
+                start=mention.start,
+                end=mention.end,
+                phrase_start=phrase_start,
+                text=mention.text,
+                lat=cand.lat,
+                lon=cand.lon,
+                name=cand.name,
+                country_code=cand.country_code,
+                country=cand.country,
+                admin1=cand.admin1,
+                admin2=cand.admin2,
+                feature=cand.feature,
+                precision=precision or 1,
+                source=cand.source,
+                source_id=cand.source_id,
+                role=place_role(text, phrase_start, lang),
+            )
+        )
+    return refs
+
+
+def specificity(ref: PlaceRef) -> float:
+    """How precisely a place pins an event: facilities and villages over provinces and countries."""
+    return _SPECIFIC.get(ref.feature, 2.0)
+
+
+def choose_location(refs: Sequence[PlaceRef]) -> tuple[PlaceRef | None, str]:
+    """The event's location among its places, with the reason for the choice."""
+    usable = [r for r in refs if r.feature != "country"]
+    if not usable:
+        return None, "no place below country level is named"
+    best = max(usable, key=lambda r: (_ROLE_SCORE.get(r.role, 2.0) + specificity(r), -r.start))
+    why = f"{best.role} place, most specific named ({best.feature})"
+    return best, why

@@ -1,0 +1,359 @@
+"""Place names in text: find them (after qualifiers and prepositions) and resolve them with context.
+
+Detection works on normalized text with an in-memory set of gazetteer keys (no query per token); a
+candidate is kept when a place qualifier or preposition introduces it (في، بـ، قرب، ريف، قاعدة ...; in,
+near, outskirts of ...), when a following word names its kind (X province, X air base), or when it is a
+well-known place (a facility, province, country or town of 20,000+). Resolution uses the document:
+countries and provinces named in it (and right after the name: "البغدادي بمحافظة الأنبار"), the kind
+of place the qualifier names, population and nearness to the other places named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.geo.gazetteer import AREA_FEATURES, GeoCandidate, Gazetteer
+from rasd.geo.keys import join_fragments, name_key, token_fragment
+from rasd.geo.knowledge import Qualifier, countries, qualifiers
+from rasd.geo.spatial import distance_km
+from rasd.knowledge import read_tsv
+from rasd.text.normalize import NormText, normalize, normalize_key
+from rasd.text.tokens import Token, clitic_forms, tokenize
+
+MAX_WORDS = 6
+AMBIGUOUS_FILE = "geo/ambiguous.tsv"
+COMMON_WORDS_FILE = "geo/common_words_ar.tsv"
+MIN_SCORE = 0.3
+MIN_BARE_KEY = 3  # shorter names are taken only after a qualifier that names a kind of place
+LOCAL_POPULATION = 100_000  # smaller places outside the document's countries need a qualifier
+_JOIN_GAP = re.compile(r"^[\s\-'’]*$")
+_CONSTRAINT_GAP = re.compile(r"^[^.!?؟\n]{0,40}$")
+_COORDINATION = re.compile(r"\b(?:and|or)\b|(?:^|\s)[وأ]\s*$|(?:^|\s)(?:او|أو)\s")
+_ARTICLES = frozenset("al el ad ar as ash at az an ez es ed er".split())
+
+
+@dataclass
+class ToponymMention:
+    """A place name in text: its span (original offsets, without the qualifier) and how it was introduced."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    qualifier_start: int | None = None
+    feature_hint: str | None = None
+    near: bool = False
+    lookup_text: str | None = None  # the name to look up when the qualifier is part of it ("حقل العمر")
+    country_hint: str | None = None  # from an adjective next to the name ("البوكمال السورية")
+
+
+@lru_cache(maxsize=1)
+def _qualifier_maps() -> tuple[dict[str, Qualifier], dict[tuple[str, ...], Qualifier], dict[tuple[str, ...], Qualifier]]:
+    ar: dict[str, Qualifier] = {}
+    en_before: dict[tuple[str, ...], Qualifier] = {}
+    en_after: dict[tuple[str, ...], Qualifier] = {}
+    for q in qualifiers():
+        if q.lang == "ar":
+            ar[normalize_key(q.word)] = q
+        elif q.after:
+            en_after[tuple(q.word.lower().split())] = q
+        else:
+            en_before[tuple(q.word.lower().split())] = q
+    return ar, en_before, en_after
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> frozenset[str]:
+    """Keys taken as places only after a qualifier naming a kind of place (common words, adjectives)."""
+    words = [r["word"] for r in read_tsv(AMBIGUOUS_FILE, required=("word",))]
+    words += [r["word"] for r in read_tsv(COMMON_WORDS_FILE, required=("word",))]
+    words += [a for c in countries() for a in c.adjectives]
+    return frozenset(name_key(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> tuple[dict[str, str], dict[str, str]]:
+    """Name keys -> country code, and adjective (normalized word) -> country code."""
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for c in countries():
+        for n in c.names:
+            names.setdefault(name_key(n), c.cc)
+        for a in c.adjectives:
+            adjectives[normalize_key(a)] = c.cc
+    return names, adjectives
+
+
+def _is_capitalized(nt: NormText, tok: Token) -> bool:
+    s, _ = nt.to_original(tok.start, tok.end)
+    return nt.original[s].isupper() or nt.original[s].isdigit()
+
+
+def _joined(nt: NormText, toks: list[Token], i: int, n: int) -> bool:
+    return all(_JOIN_GAP.match(nt.text[toks[k - 1].end : toks[k].start]) for k in range(i + 1, i + n))
+
+
+@lru_cache(maxsize=8)
+def _analyse(text: str) -> tuple[NormText, list[Token], list[int]]:
+    """Normalized text, its tokens, and for each token how many following tokens join it (no punctuation)."""
+    nt = normalize(text)
+    toks = tokenize(nt.text)
+    run = [1] * len(toks)
+    for k in range(len(toks) - 2, -1, -1):
+        if _JOIN_GAP.match(nt.text[toks[k].end : toks[k + 1].start]):
+            run[k] = run[k + 1] + 1
+    return nt, toks, run
+
+
+def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[ToponymMention]:
+    """Place names in ``text`` (Arabic or English), with their qualifiers, in text order."""
+    g = gazetteer or Gazetteer.default()
+    keys, notable = g.keys, g.notable_keys
+    ambiguous = _ambiguous()
+    country_names, adjectives = _country_keys()
+    ar_qual, en_before, en_after = _qualifier_maps()
+    nt, toks, run = _analyse(text)
+    firsts = g.first_fragments
+    out: list[ToponymMention] = []
+    pending: list[tuple[Qualifier, int]] = []  # qualifiers right before the current token
+    prep_clitic = False
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        arabic = not tok.text.isascii()
+        if pending and i > 0 and not _JOIN_GAP.match(nt.text[toks[i - 1].end : tok.start]):
+            pending = []
+        # Qualifiers (English ones can be two words: "outskirts of").
+        if arabic:
+            forms = clitic_forms(tok.text)
+            if tok.text[0] in "وف" and len(tok.text) == 3:
+                forms = (*forms, tok.text[1:])  # وفي، فمن: short prepositions behind a conjunction
+            q = next((ar_qual[f] for f in forms if f in ar_qual), None)
+            if q is not None:
+                pending.append((q, tok.start))
+                i += 1
+                continue
+        else:
+            two = tuple(t.text for t in toks[i : i + 2])
+            q = en_before.get(two) if len(two) == 2 and _joined(nt, toks, i, 2) else None
+            if q is not None:
+                pending.append((q, tok.start))
+                i += 2
+                continue
+            q = en_before.get((tok.text,))
+            if q is not None and not _is_capitalized(nt, tok):
+                pending.append((q, tok.start))
+                i += 1
+                continue
+        match = _match_at(toks, i, min(run[i], MAX_WORDS), keys, arabic, pending, firsts)
+        if match is None:
+            pending = []
+            i += 1
+            continue
+        n, key, form_offset, with_qualifier = match
+        if arabic and n == 1 and any(name_key(f) in ambiguous for f in clitic_forms(tok.text)[1:]):
+            key = name_key(tok.text[form_offset:]) if key not in ambiguous else key
+            if not with_qualifier and not any(q.feature_hint for q, _ in pending):
+                pending = []
+                i += 1
+                continue
+        last = toks[i + n - 1]
+        name_start = tok.start + form_offset
+        prep_clitic = arabic and form_offset > 0 and tok.text[0] == "ب"
+        # Words after the name: a kind ("province", "air base") or a country adjective ("السورية").
+        after_q: Qualifier | None = None
+        country_hint: str | None = None
+        j = i + n
+        if j < len(toks) and _JOIN_GAP.match(nt.text[last.end : toks[j].start]):
+            if toks[j].text in adjectives and arabic == (not toks[j].text.isascii()):
+                country_hint = adjectives[toks[j].text]
+            elif not arabic:
+                for width in (2, 1):
+                    words = tuple(t.text for t in toks[j : j + width])
+                    if len(words) == width and words in en_after and _joined(nt, toks, j, width):
+                        after_q = en_after[words]
+                        break
+        if not (arabic or _is_capitalized(nt, tok) or tok.text in _ARTICLES):
+            pending = []
+            i += 1
+            continue
+        introduced = bool(pending) or prep_clitic or after_q is not None or with_qualifier
+        well_known = key in notable and key not in ambiguous and len(key) >= MIN_BARE_KEY
+        hinted = with_qualifier or any(q.feature_hint for q, _ in pending) or bool(after_q and after_q.feature_hint)
+        if not (introduced or well_known) or ((key in ambiguous or len(key) < MIN_BARE_KEY) and not hinted):
+            pending = []
+            i += 1
+            continue
+        quals = [q for q, _ in pending]
+        hint_q = next((q for q in reversed(quals) if q.feature_hint), None)
+        if after_q is not None and after_q.feature_hint:
+            hint_q = after_q
+        main_q = hint_q or (quals[-1] if quals else after_q)
+        feature_hint = hint_q.feature_hint if hint_q else None
+        if key in country_names and feature_hint is None:
+            feature_hint = "country"
+        s, e = nt.to_original(name_start, last.end)
+        lookup_text = None
+        if with_qualifier and pending:
+            qs, _ = nt.to_original(pending[-1][1], pending[-1][1] + 1)
+            lookup_text = text[qs:e]
+        elif after_q is not None and after_q.part_of_name:
+            lookup_text = None
+        out.append(
+            ToponymMention(
+                start=s,
+                end=e,
+                text=text[s:e],
+                qualifier=main_q.word if main_q else None,
+                qualifier_start=nt.to_original(pending[0][1], pending[0][1] + 1)[0] if pending else None,
+                feature_hint=feature_hint,
+                near=any(q.near for q in quals) or bool(after_q and after_q.near),
+                lookup_text=lookup_text,
+                country_hint=country_hint,
+            )
+        )
+        pending = []
+        i += n
+    return out
+
+
+def _match_at(
+    toks: list[Token],
+    i: int,
+    top: int,
+    keys: frozenset[str],
+    arabic: bool,
+    pending: list[tuple[Qualifier, int]],
+    firsts: frozenset[str],
+) -> tuple[int, str, int, bool] | None:
+    """Longest gazetteer name starting at token i: (words, key, offset of the name in the token, uses qualifier)."""
+    rest = [token_fragment(t.text) for t in toks[i + 1 : i + top]]
+    # A facility word before the name may be part of it: حقل العمر, قاعدة عين الأسد.
+    if pending and pending[-1][0].part_of_name:
+        qfrag = [token_fragment(w) for w in normalize_key(pending[-1][0].word).split()]
+        first = token_fragment(toks[i].text)
+        for n in range(top, 0, -1):
+            key = join_fragments([*qfrag, first, *rest[: n - 1]])
+            if key in keys:
+                return n, key, 0, True
+    forms = clitic_forms(toks[i].text) if arabic else (toks[i].text,)
+    pairs = [(f, token_fragment(f)) for f in forms if len(f) >= 2]
+    if arabic:
+        pairs = [(f, frag) for f, frag in pairs if frag in firsts]
+        if not pairs:
+            return None
+    for n in range(top, 0, -1):
+        for form, frag in pairs:
+            key = join_fragments([frag, *rest[: n - 1]])
+            if len(key) >= 2 and key in keys:
+                return n, key, len(toks[i].text) - len(form), False
+    return None
+
+
+def _strip_offset(token: str, arabic: bool) -> int:
+    return 0
+
+
+def _top(g: Gazetteer, m: ToponymMention, cc: str | None, admin1: str | None) -> list[GeoCandidate]:
+    if m.lookup_text:
+        found = g.lookup(m.lookup_text, cc, admin1, m.feature_hint, limit=8)
+        if found:
+            return found
+    return g.lookup(m.text, cc, admin1, m.feature_hint, limit=8)
+
+
+def resolve_toponyms(
+    mentions: list[ToponymMention], text: str, gazetteer: Gazetteer | None = None
+) -> list[tuple[ToponymMention, GeoCandidate | None, int | None]]:
+    """Each mention with its place (or None) and ACLED geo_precision, using the document as context."""
+    g = gazetteer or Gazetteer.default()
+    _, adjectives = _country_keys()
+    first = [_top(g, m, m.country_hint, None) for m in mentions]
+    # Document context: countries and provinces it names, places it names unambiguously.
+    doc_cc: dict[str, float] = {}
+    doc_admin1: set[str] = set()
+    anchors: list[GeoCandidate] = []
+    for m, cands in zip(mentions, first, strict=True):
+        if not cands:
+            continue
+        top = cands[0]
+        if top.feature == "country":
+            doc_cc[top.country_code] = doc_cc.get(top.country_code, 0) + 1.0
+        elif top.feature == "admin1" or m.feature_hint == "admin1":
+            doc_admin1.add(top.admin1 or top.name)
+            doc_cc[top.country_code] = doc_cc.get(top.country_code, 0) + 1.0
+        elif len({c.country_code for c in cands}) == 1:
+            anchors.append(top)
+            doc_cc[top.country_code] = doc_cc.get(top.country_code, 0) + 0.5
+    for tok in _analyse(text)[1]:
+        cc = adjectives.get(tok.text)
+        if cc:
+            doc_cc[cc] = doc_cc.get(cc, 0) + 0.25
+    results: list[tuple[ToponymMention, GeoCandidate | None, int | None]] = []
+    for idx, m in enumerate(mentions):
+        cc, admin1 = m.country_hint, None
+        nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+        own = first[idx][0].feature if first[idx] else None
+        if nxt is not None and first[idx + 1] and own not in AREA_FEATURES and m.feature_hint != "country":
+            gap_start = nxt.qualifier_start if nxt.qualifier_start is not None else nxt.start
+            gap = text[m.end : gap_start]
+            coordinated = _COORDINATION.search(gap) or text[max(0, nxt.start - 1) : nxt.start] == "و"
+            if gap_start >= m.end and _CONSTRAINT_GAP.match(gap) and not coordinated:
+                area = first[idx + 1][0]
+                if area.feature in AREA_FEATURES or nxt.feature_hint in ("admin1", "country") or nxt.near:
+                    cc = cc or area.country_code
+                    admin1 = area.admin1 if area.feature != "country" else None
+        cands = _top(g, m, cc, admin1) if (cc, admin1) != (m.country_hint, None) else first[idx]
+        if not cands and admin1:
+            cands = _top(g, m, cc, None)
+        best = _rerank(cands, doc_cc, doc_admin1, anchors)
+        if (
+            best is not None
+            and doc_cc
+            and best.country_code not in doc_cc
+            and best.feature not in ("country", "admin1")
+            and (best.population or 0) < LOCAL_POPULATION
+            and not (m.feature_hint and m.feature_hint not in ("country", "admin1", "admin2"))
+        ):
+            best = None  # a small place abroad, named without a kind: more likely a word than a place
+        if best is None:
+            results.append((m, None, None))
+            continue
+        if best.feature in ("admin1", "country"):
+            precision = 3
+        elif m.near or best.feature == "admin2" or m.feature_hint == "admin2":
+            precision = 2
+        else:
+            precision = 1
+        results.append((m, best, precision))
+    return results
+
+
+def _rerank(
+    cands: list[GeoCandidate], doc_cc: dict[str, float], doc_admin1: set[str], anchors: list[GeoCandidate]
+) -> GeoCandidate | None:
+    if not cands:
+        return None
+    rescored = []
+    for c in cands:
+        s = c.score
+        if doc_cc:
+            s += 0.12 if c.country_code in doc_cc else -0.15
+        if c.admin1 and c.admin1 in doc_admin1:
+            s += 0.08
+        if any(a is not c and a.source_id != c.source_id and distance_km(a.lat, a.lon, c.lat, c.lon) < 150 for a in anchors):
+            s += 0.06
+        rescored.append((s, c))
+    rescored.sort(key=lambda sc: sc[0], reverse=True)
+    s0, best = rescored[0]
+    if s0 < MIN_SCORE:
+        return None
+    if len(rescored) > 1:
+        s1, second = rescored[1]
+        far = distance_km(best.lat, best.lon, second.lat, second.lon) > 25
+        if far and s0 - s1 < 0.02:
+            return None  # two equally likely places far apart: better no answer than a wrong one
+    best.score = round(min(1.0, s0), 3)
+    return best

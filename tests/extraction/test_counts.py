@@ -1,0 +1,33 @@
+"""Casualty and munition counts in Arabic and English sentences."""
+
+import pytest
+
+from rasd.extraction.counts import find_counts
+from rasd.text.normalize import normalize
+
+
+def counts(text: str) -> dict[str, int]:
+    return {c.field: c.value for c in find_counts(normalize(text).text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أسفر القصف عن مقتل 4 مدنيين وإصابة 7 آخرين", {"fatalities": 4, "injuries": 7}),
+        ("سقط ٣ قتلى و١٠ جرحى في الانفجار", {"fatalities": 3, "injuries": 10}),
+        ("أطلق المسلحون 6 صواريخ على المطار", {"munition:rockets": 6}),
+        ("أسقطت الدفاعات طائرتين مسيرتين", {"munition:drones": 2}),
+        ("Two soldiers were killed and 5 wounded in the ambush", {"fatalities": 2, "injuries": 5}),
+        ("The blast killed three people, injuring 12", {"fatalities": 3, "injuries": 12}),
+        ("Militants fired 9 rockets at the base; no casualties were reported", {"munition:rockets": 9, "fatalities": 0, "injuries": 0}),
+        ("دون وقوع إصابات", {"injuries": 0}),
+    ],
+)
+def test_counts(text, expected):
+    got = counts(text)
+    for key, value in expected.items():
+        assert got.get(key) == value, (text, got)
+
+
+def test_a_sentence_without_numbers_has_no_counts():
+    assert counts("Heavy fighting continued near the town") == {}

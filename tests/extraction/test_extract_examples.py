@@ -1,0 +1,86 @@
+"""End-to-end extraction on the bundled example reports (written for rasd, not real articles)."""
+
+import datetime as dt
+
+import pytest
+
+from rasd import extract
+from rasd.model import Event
+
+
+def by_type(events: list[Event], sub: str) -> Event:
+    found = [e for e in events if e.sub_event_type == sub]
+    assert len(found) == 1, [(e.sub_event_type, e.location and e.location.name) for e in events]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def arabic(examples) -> list[Event]:
+    return extract((examples / "ar-report.txt").read_text(encoding="utf-8"), published="2024-03-11", doc_id="ar")
+
+
+@pytest.fixture(scope="module")
+def english(examples) -> list[Event]:
+    return extract((examples / "en-report.txt").read_text(encoding="utf-8"), published="2024-04-17", doc_id="en")
+
+
+def test_arabic_report_gives_two_events(arabic):
+    assert len(arabic) == 2
+
+
+def test_drone_attack_is_dated_timed_located_and_sourced(arabic):
+    drone = by_type(arabic, "Air/drone strike")
+    assert drone.event_type == "Explosions/Remote violence"
+    assert drone.location is not None and "Conoco" in drone.location.name
+    assert drone.location.country_code == "SY" and drone.location.geo_precision in (1, 2)
+    assert drone.when is not None and drone.when.start == drone.when.end == dt.date(2024, 3, 11)
+    assert drone.when.time_precision == 1 and drone.when.time == "07:30"
+    assert drone.munitions.get("drones") == 2
+    assert drone.flags.repelled
+    assert any(s.name in {"SDF", "QSD: Syrian Democratic Forces"} for s in drone.sources)
+
+
+def test_ied_yesterday_counts_the_dual_and_the_post(arabic):
+    ied = by_type(arabic, "Remote explosive/landmine/IED")
+    assert ied.when is not None and ied.when.start == dt.date(2024, 3, 10) and ied.when.time_precision == 1
+    assert ied.fatalities == 2 and ied.injuries == 3
+    assert ied.location is not None and ied.location.country_code == "SY"
+    assert any(s.kind == "post" and s.handle == "@syriahr" for s in ied.sources)
+
+
+def test_every_field_has_evidence_inside_the_text(arabic, examples):
+    text = (examples / "ar-report.txt").read_text(encoding="utf-8")
+    for event in arabic:
+        assert event.evidence["sub_event_type"]
+        for spans in event.evidence.values():
+            for span in spans:
+                assert text[span.start : span.end] == span.text
+
+
+def test_english_report_one_rocket_attack_and_one_protest(english):
+    assert sorted(e.sub_event_type for e in english) == ["Peaceful protest", "Shelling/artillery/missile attack"]
+    rockets = by_type(english, "Shelling/artillery/missile attack")
+    assert rockets.location is not None and "Erbil" in rockets.location.name
+    assert rockets.when is not None and rockets.when.start == dt.date(2024, 4, 16) and rockets.when.time == "23:40"
+    assert rockets.munitions.get("rockets") == 3 and rockets.fatalities == 0
+    assert len({s.name for s in rockets.sources if s.kind != "outlet"}) >= 2
+    protest = by_type(english, "Peaceful protest")
+    assert protest.location is not None and protest.location.country_code == "IQ"
+    assert protest.when is not None and protest.when.start == dt.date(2024, 4, 17)
+
+
+def test_threats_denials_and_plans_are_not_events():
+    text = (
+        "هدد قائد الفصيل بقصف مواقع الجيش في حال استمر التصعيد.\n"
+        "ونفى الجيش أن يكون قد نفذ أي غارة على البلدة.\n"
+        "The militia said it may attack the base next week."
+    )
+    assert extract(text, published="2024-02-01") == []
+
+
+def test_undated_report_says_how_uncertain_its_date_is():
+    events = extract("Gunmen attacked a checkpoint in Kirkuk, killing two policemen.", published="2024-05-20")
+    assert len(events) == 1
+    when = events[0].when
+    assert when is not None and when.start < when.end == dt.date(2024, 5, 20) and when.time_precision >= 2
+    assert when.reason and "no date" in when.reason
