@@ -22,7 +22,10 @@ SHARED = Path(os.environ.get("RASD_SHARED", Path(__file__).resolve().parents[2] 
 
 def articles(limit: int) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for name in ("almayadeen_hadialshaer/almayadeen_2023-01_2024-08_syr_irq_violence.jsonl", "saudinewsnet/saudinewsnet_2015-07_08_syr_irq_violence.jsonl"):
+    for name in (
+        "almayadeen_hadialshaer/almayadeen_2023-01_2024-08_syr_irq_violence.jsonl",
+        "saudinewsnet/saudinewsnet_2015-07_08_syr_irq_violence.jsonl",
+    ):
         with (SHARED / name).open(encoding="utf-8") as fh:
             for line in fh:
                 doc = json.loads(line)
@@ -34,13 +37,16 @@ def articles(limit: int) -> list[tuple[str, str]]:
             size = len(row["article_content"].encode("utf-8"))
             if 2000 <= size <= 4096:
                 out.append((row["article_content"], ""))
-    out = out[::max(1, len(out) // limit)][:limit]
+    out = out[:: max(1, len(out) // limit)][:limit]
     return out
 
 
 def startup() -> float:
     code = "import time;t=time.time();import rasd;rasd.extract('A car bomb exploded in Azaz, killing 3.', published='2024-01-02');print(time.time()-t)"
-    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(3))
+    best = min(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    )
     return best
 
 

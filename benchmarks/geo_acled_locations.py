@@ -52,9 +52,13 @@ def main() -> int:
         if d <= args.km:
             within += 1
         elif args.verbose:
-            print(f"FAR   {r['location']!r} ({r['admin1']}) -> {cands[0].name} {d:.0f} km [{cands[0].source}]")
+            print(
+                f"FAR   {r['location']!r} ({r['admin1']}) -> {cands[0].name} {d:.0f} km [{cands[0].source}]"
+            )
     n = len(rows)
-    print(f"ACLED Syria+Iraq rows: {n}; found {found} ({found / n:.1%}); within {args.km:g} km: {within} ({within / n:.1%})")
+    print(
+        f"ACLED Syria+Iraq rows: {n}; found {found} ({found / n:.1%}); within {args.km:g} km: {within} ({within / n:.1%})"
+    )
     return 0
 
 

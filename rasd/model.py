@@ -6,9 +6,9 @@ and versioned with ``SCHEMA_VERSION``; a test keeps the two in step.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
-import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -31,12 +31,12 @@ class Actor(BaseModel):
     """An actor as ACLED names it, and the words of the report that named it."""
 
     name: str = Field(description="ACLED-style actor name, e.g. 'QSD: Syrian Democratic Forces'")
-    short: str | None = Field(None, description="common English short name or acronym, e.g. 'SDF'")
-    inter: int | None = Field(None, description="ACLED inter code 0-8")
+    short: str | None = Field(default=None, description="common English short name or acronym, e.g. 'SDF'")
+    inter: int | None = Field(default=None, description="ACLED inter code 0-8")
     country: str | None = None
-    text: str | None = Field(None, description="the words that named the actor")
+    text: str | None = Field(default=None, description="the words that named the actor")
     span: Span | None = None
-    id: str | None = Field(None, description="id in rasd/knowledge/actors.tsv, when known")
+    id: str | None = Field(default=None, description="id in rasd/knowledge/actors.tsv, when known")
 
 
 class Place(BaseModel):
@@ -49,14 +49,14 @@ class Place(BaseModel):
     admin2: str | None = None
     lat: float | None = None
     lon: float | None = None
-    geo_precision: int | None = Field(None, ge=1, le=3)
+    geo_precision: int | None = Field(default=None, ge=1, le=3)
     feature: str | None = None
-    source: str | None = Field(None, description="gazetteer the coordinates come from")
+    source: str | None = Field(default=None, description="gazetteer the coordinates come from")
     source_id: str | None = None
-    text: str | None = Field(None, description="the words of the report that named the place")
+    text: str | None = Field(default=None, description="the words of the report that named the place")
     span: Span | None = None
     role: Literal["target", "launch", "base", "other"] = "target"
-    reason: str | None = Field(None, description="why this place was chosen as the event's location")
+    reason: str | None = Field(default=None, description="why this place was chosen as the event's location")
 
 
 class When(BaseModel):
@@ -65,10 +65,12 @@ class When(BaseModel):
     start: dt.date
     end: dt.date
     time_precision: int = Field(ge=1, le=3)
-    time: str | None = Field(None, description="local time of day, HH:MM")
-    time_utc: str | None = Field(None, description="ISO 8601 UTC datetime when time and zone are known")
+    time: str | None = Field(default=None, description="local time of day, HH:MM")
+    time_utc: str | None = Field(
+        default=None, description="ISO 8601 UTC datetime when time and zone are known"
+    )
     tz: str | None = None
-    text: str | None = Field(None, description="the expression the interval was resolved from")
+    text: str | None = Field(default=None, description="the expression the interval was resolved from")
     reason: str | None = None
 
 
@@ -123,7 +125,7 @@ class Event(BaseModel):
     location: Place | None = None
     places: list[Place] = Field(default_factory=list, description="every place the event mentions")
     when: When | None = None
-    fatalities: int | None = Field(None, description="ACLED conservative count; None when not stated")
+    fatalities: int | None = Field(default=None, description="ACLED conservative count; None when not stated")
     injuries: int | None = None
     abducted: int | None = None
     arrested: int | None = None

@@ -41,7 +41,9 @@ def test_acled_csv_has_acled_columns_first_then_doc_id(tmp_path):
 
 
 def test_geojson_and_stdin(tmp_path):
-    result = runner.invoke(app, ["extract", "-", "--published", "2024-01-10", "--format", "geojson"], input=REPORT)
+    result = runner.invoke(
+        app, ["extract", "-", "--published", "2024-01-10", "--format", "geojson"], input=REPORT
+    )
     assert result.exit_code == 0, result.stderr
     collection = json.loads(result.stdout)
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 1

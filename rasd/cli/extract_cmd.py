@@ -15,19 +15,25 @@ from rasd.ingest import InputError, read_documents
 
 @app.command("extract")
 def extract_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Text or HTML files, folders, .jsonl of documents, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Text or HTML files, folders, .jsonl of documents, or - for stdin.")
+    ],
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that do not carry one.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help=f"Output format: {', '.join(FORMATS)}.")] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of standard output.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO2 country hint for actors the text leaves generic.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO2 country hint for actors the text leaves generic.")
+    ] = None,
 ) -> None:
     """Extract events from reports. Bad inputs are reported on stderr; the exit code is 1 if any failed."""
     from rasd.extraction.api import extract
 
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     writer = EventWriter(stream, fmt)
     failed = 0

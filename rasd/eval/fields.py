@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, utils
@@ -9,6 +11,7 @@ from rapidfuzz import fuzz, utils
 from rasd.eval.geo import DISTANCE_BUCKETS_KM, bucket_name
 from rasd.eval.gold import GoldEvent, normalize_time
 from rasd.eval.match import Pair
+from rasd.knowledge import KnowledgeError, read_tsv, split_list
 from rasd.model import Actor, Event
 
 Tally = tuple[int, int]
@@ -106,19 +109,51 @@ def sources(gold: GoldEvent, pred: Event) -> Tally | None:
 _ROLE_SIDE = {"attacker": 1, "actor": 1, "actor1": 1, "perpetrator": 1, "target": 2, "actor2": 2, "victim": 2}
 
 
+@functools.lru_cache(maxsize=1)
+def known_actor_names() -> dict[str, tuple[str, ...]]:
+    """English names of the country-specific actors of ``actors.tsv``, by id (empty when unreadable).
+
+    Class rows (no country, e.g. "military") are left out: their generic words would agree with any force.
+    """
+    try:
+        rows = read_tsv("actors.tsv", required=["id"])
+    except KnowledgeError:
+        return {}
+    return {
+        row["id"]: tuple(n for n in (row.get("short"), *split_list(row.get("en"))) if n)
+        for row in rows
+        if row.get("country")
+    }
+
+
 def _actor_texts(actors: Iterable[Actor | None]) -> list[str]:
     texts: list[str] = []
     for actor in actors:
         if actor is not None:
             texts.extend(t for t in (actor.name, actor.short, actor.text) if t)
+            head = _QUALIFIER.sub("", actor.name).strip()
+            if head and head != actor.name:
+                texts.append(head)  # "Civilians (Syria)" also as "Civilians"
+            if actor.id:
+                texts.extend(known_actor_names().get(actor.id, ()))
     return texts
+
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")
+
+
+def _words(text: str) -> str:
+    """Lower-cased words without punctuation, plural ``s`` dropped (``Civilians`` = ``civilian``)."""
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in utils.default_process(text).split()
+    )
 
 
 def actor_agrees(description: str, names: list[str]) -> bool:
     """A gold actor description (``;`` between alternatives) agrees with any predicted actor name."""
     for part in description.split(";"):
         for name in names:
-            score = fuzz.token_set_ratio(part, name, processor=utils.default_process)
+            score = fuzz.token_set_ratio(part, name, processor=_words)
             if score >= ACTOR_MIN_SIMILARITY:
                 return True
     return False

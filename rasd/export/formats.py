@@ -81,9 +81,16 @@ def acled_row(event: Event) -> dict[str, Any]:
 def _feature(event: Event) -> dict[str, Any]:
     loc = event.location
     geometry = (
-        {"type": "Point", "coordinates": [loc.lon, loc.lat]} if loc and loc.lat is not None and loc.lon is not None else None
+        {"type": "Point", "coordinates": [loc.lon, loc.lat]}
+        if loc and loc.lat is not None and loc.lon is not None
+        else None
     )
-    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": event.model_dump(mode="json")}
+    return {
+        "type": "Feature",
+        "id": event.id,
+        "geometry": geometry,
+        "properties": event.model_dump(mode="json"),
+    }
 
 
 class EventWriter:

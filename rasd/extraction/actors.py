@@ -11,7 +11,9 @@ from rasd.model import Actor, Span
 from rasd.text.normalize import NormText, normalize
 
 
-def sentence_parties(sentence: str, lang: str, country: str | None, day: dt.date | None) -> list[ActorMention]:
+def sentence_parties(
+    sentence: str, lang: str, country: str | None, day: dt.date | None
+) -> list[ActorMention]:
     """Actors named in a sentence (normalized offsets of that sentence)."""
     return find_actors(normalize(sentence), lang, country=country, date=day)
 
@@ -20,7 +22,13 @@ def _to_actor(m: ActorMention, norm: NormText, offset: int, text: str) -> Actor:
     s, e = norm.to_original(m.start, m.end)
     span = Span(start=offset + s, end=offset + e, text=text[offset + s : offset + e])
     return Actor(
-        name=m.acled_name, short=m.short, inter=m.inter, country=m.country, text=span.text, span=span, id=m.actor_id
+        name=m.acled_name,
+        short=m.short,
+        inter=m.inter,
+        country=m.country,
+        text=span.text,
+        span=span,
+        id=m.actor_id,
     )
 
 
@@ -44,7 +52,11 @@ def incident_actors(
             continue
         sentence = text[clause.start : clause.end]
         norm = normalize(sentence)
-        mentions = [m for m in find_actors(norm, clause.lang, country=country, date=day) if not _is_voice(m, norm, clause)]
+        mentions = [
+            m
+            for m in find_actors(norm, clause.lang, country=country, date=day)
+            if not _is_voice(m, norm, clause)
+        ]
         if not mentions:
             continue
         trigger = None

@@ -15,7 +15,7 @@ from rasd.extraction.clauses import Clause, Leftover, analyse_sentence
 from rasd.extraction.dates import TimeRef, document_times
 from rasd.extraction.grouping import Incident, group_clauses
 from rasd.extraction.places import document_places
-from rasd.extraction.sources import NamedParty, Voice, post_voice, sentence_voice
+from rasd.extraction.sources import NamedParty, Voice, post_date, post_voice, sentence_voice
 from rasd.model import Event
 from rasd.text.normalize import is_arabic, normalize
 from rasd.text.segments import segment
@@ -56,7 +56,7 @@ def extract(
     day = _as_date(published)
     full = f"{title}\n{text}" if title else text
     offset = len(title) + 1 if title else 0
-    segments = segment(full, title=None if not title else title)
+    segments = segment(full, title=title if title else None)
     sentence_langs: list[tuple[int, int, str]] = []
     clauses: list[Clause] = []
     leftovers: list[Leftover] = []
@@ -85,7 +85,7 @@ def extract(
     if not clauses:
         return []
     places = document_places(full, sentence_langs)
-    bases = [(seg.start, seg.end, seg.post and _post_date(seg)) for seg in segments if seg.post is not None]
+    bases = [(seg.start, seg.end, post_date(seg.post)) for seg in segments if seg.post is not None]
     times = document_times(full, bases, day, tz)
     incidents = group_clauses(clauses, places, times)
     _attach_leftovers(incidents, leftovers, times)
@@ -102,7 +102,9 @@ def extract(
             incident.clauses, full, where, event_day, provisional.flags.unidentified_perpetrator
         )
         event = build_event(incident, ctx, actors, i)
-        if event is not None:
+        if event is not None and event.location is not None:
+            # An event with no place below country level cannot be coded (ACLED needs a location);
+            # it stays out rather than landing on a country centroid.
             built.append((incident, event))
     finish_dates(built, day)
     link_relations(built)
@@ -114,15 +116,6 @@ def extract(
     return events
 
 
-def _post_date(seg: object) -> dt.date | None:
-    post = getattr(seg, "post", None)
-    if post is None:
-        return None
-    from rasd.extraction.sources import _post_date as parse
-
-    return parse(post.date_text)
-
-
 def _attach_leftovers(incidents: list[Incident], leftovers: list[Leftover], times: list[TimeRef]) -> None:
     """Counts, cues (and, if the sentence names an event, times) of sentences without a clause
     go to the incident told just before them."""
@@ -130,7 +123,11 @@ def _attach_leftovers(incidents: list[Incident], leftovers: list[Leftover], time
         best: tuple[Incident, Clause] | None = None
         for inc in incidents:
             for clause in inc.clauses:
-                if clause.is_title or clause.start > left.start or left.sentence - clause.sentence > ORPHAN_REACH:
+                if (
+                    clause.is_title
+                    or clause.start > left.start
+                    or left.sentence - clause.sentence > ORPHAN_REACH
+                ):
                     continue
                 if best is None or clause.start > best[1].start:
                     best = (inc, clause)

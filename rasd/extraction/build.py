@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rasd.extraction.clauses import Clause
-from rasd.extraction.dates import TimeRef, before, undated, when_from
+from rasd.extraction.dates import before, undated, when_from
 from rasd.extraction.grouping import Incident
 from rasd.extraction.notes import notes_sentence
 from rasd.extraction.places import choose_location
@@ -16,7 +16,13 @@ from rasd.extraction.sources import Voice
 from rasd.model import Actor, Event, Flags, Place, Source, Span, When
 
 _COUNT_FIELDS = ("fatalities", "injuries", "abducted", "arrested")
-_FLAG_CUES = {"repelled": "repelled", "no_damage": "no_damage", "claimed": "claimed", "unidentified": "unidentified_perpetrator", "denial": "denied"}
+_FLAG_CUES = {
+    "repelled": "repelled",
+    "no_damage": "no_damage",
+    "claimed": "claimed",
+    "unidentified": "unidentified_perpetrator",
+    "denial": "denied",
+}
 
 
 @dataclass(slots=True)
@@ -39,8 +45,15 @@ def _sub_event(incident: Incident) -> tuple[Clause, list[Span]]:
     body = [c for c in incident.clauses if c.classification is not None and not c.is_title] or [
         c for c in incident.clauses if c.classification is not None
     ]
-    best = max(body, key=lambda c: (c.munition is not None, c.classification.score if c.classification else 0.0))
-    spans = [e for c in body if c.classification and c.classification.sub_event_type == best.classification.sub_event_type for e in c.classification.evidence]  # type: ignore[union-attr]
+    best = max(
+        body, key=lambda c: (c.munition is not None, c.classification.score if c.classification else 0.0)
+    )
+    spans = [
+        e
+        for c in body
+        if c.classification and c.classification.sub_event_type == best.classification.sub_event_type
+        for e in c.classification.evidence
+    ]  # type: ignore[union-attr]
     return best, spans
 
 
@@ -113,7 +126,9 @@ def _source_kind(kind: str) -> str:
     return {"monitor": "agency", "official": "agency"}.get(kind, kind)
 
 
-def _counts(incident: Incident, ctx: DocContext) -> tuple[dict[str, int | None], dict[str, int], dict[str, list[Span]]]:
+def _counts(
+    incident: Incident, ctx: DocContext
+) -> tuple[dict[str, int | None], dict[str, int], dict[str, list[Span]]]:
     """People counts (ACLED's conservative rule: the lowest figure reported) and munitions (the highest)."""
     people: dict[str, list[int]] = {}
     munitions: dict[str, int] = {}
@@ -144,7 +159,9 @@ def _flags(incident: Incident, ctx: DocContext) -> tuple[Flags, list[Span]]:
     return flags, spans
 
 
-def build_event(incident: Incident, ctx: DocContext, actors: tuple[Actor | None, Actor | None, list[Actor]], index: int) -> Event | None:
+def build_event(
+    incident: Incident, ctx: DocContext, actors: tuple[Actor | None, Actor | None, list[Actor]], index: int
+) -> Event | None:
     """The Event of an incident, or None when it lacks the evidence to be one."""
     lead, type_spans = _sub_event(incident)
     cls = lead.classification
@@ -240,7 +257,11 @@ def _event_id(ctx: DocContext, incident: Incident, index: int) -> str:
 
 
 def _confidence(score: float, located: bool, when: When | None, n_sources: int) -> float:
-    value = 0.5 * score + (0.2 if located else 0.0) + (0.15 if when is not None and when.time_precision == 1 else 0.05)
+    value = (
+        0.5 * score
+        + (0.2 if located else 0.0)
+        + (0.15 if when is not None and when.time_precision == 1 else 0.05)
+    )
     value += min(0.15, 0.05 * n_sources)
     return round(min(1.0, value), 3)
 

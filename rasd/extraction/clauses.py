@@ -59,12 +59,9 @@ def _definite(norm: NormText, hit_start: int, lang: str) -> bool:
     """Is the trigger a definite noun (ال..., "the ...")?"""
     text = norm.text
     word_start = text.rfind(" ", 0, hit_start) + 1
-    word = text[word_start:hit_start + 8]
+    word = text[word_start : hit_start + 8]
     if lang == "ar":
-        for prefix in ("وال", "فال", "بال", "لل", "ال"):
-            if word.startswith(prefix):
-                return True
-        return False
+        return any(word.startswith(prefix) for prefix in ("وال", "فال", "بال", "لل", "ال"))
     before = text[max(0, hit_start - 4) : hit_start]
     return before.endswith("the ")
 
@@ -113,7 +110,8 @@ def analyse_sentence(
     if len(clauses) == 2:
         clauses[1].cause_of = clauses[0]
     counts = [
-        Count(c.field, c.value, *_doc_span(norm, start, c.start, c.end), c.approx) for c in find_counts(norm.text)
+        Count(c.field, c.value, *_doc_span(norm, start, c.start, c.end), c.approx)
+        for c in find_counts(norm.text)
     ]
     cues = [
         (c.kind, *_doc_span(norm, start, c.start, c.end))
@@ -145,7 +143,9 @@ def _shift(cls: Classification, delta: int) -> Classification:
 
     from rasd.model import Span
 
-    return replace(cls, evidence=tuple(Span(start=e.start + delta, end=e.end + delta, text=e.text) for e in cls.evidence))
+    return replace(
+        cls, evidence=tuple(Span(start=e.start + delta, end=e.end + delta, text=e.text) for e in cls.evidence)
+    )
 
 
 def _near_trigger(pos: int, cls: Classification, offset: int, reach: int = 12) -> bool:

@@ -6,6 +6,7 @@ stands come from ``knowledge/counts.tsv`` and ``knowledge/weapons.tsv``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,7 +107,9 @@ def find_counts(norm_text: str) -> list[Count]:
     numbers = find_numbers(norm_text)
     number_at: dict[int, tuple[int, int, bool, int]] = {}
     for i, tok in enumerate(tokens):
-        term = _terms().get(tok.text) or next((_terms()[f] for f in clitic_forms(tok.text) if f in _terms()), None)
+        term = _terms().get(tok.text) or next(
+            (_terms()[f] for f in clitic_forms(tok.text) if f in _terms()), None
+        )
         if term is not None and term.field == "two":
             number_at[i] = (2, tok.start, False, tok.end)
     for n in numbers:
@@ -138,7 +141,7 @@ def find_counts(norm_text: str) -> list[Count]:
 
 
 def _nearby_number(
-    tokens: list[Token],
+    tokens: Sequence[Token],
     number_at: dict[int, tuple[int, int, bool, int]],
     i: int,
     position: str,
@@ -169,5 +172,5 @@ def _is_count_word(token: str) -> bool:
     return term is not None and term.field != "two"
 
 
-def _negated(tokens: list[Token], i: int) -> bool:
+def _negated(tokens: Sequence[Token], i: int) -> bool:
     return any(tokens[j].text in _NEGATORS for j in range(max(0, i - WINDOW), i))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasd.model import Span, When
-from rasd.time import find_time_expressions, resolve_time
+from rasd.time import TimeResolution, find_time_expressions, resolve_time
 
 UNDATED_WINDOW_DAYS = 6  # an undated event reported on day D: [D - 6, D], precision 2
 CAUSE_WINDOW_DAYS = 14  # an undated event another one answered: up to 14 days before that one
@@ -73,7 +73,7 @@ def document_times(
     return refs
 
 
-def _resolve(expr: str, base: dt.date | None, tz: str | None):  # type: ignore[no-untyped-def]
+def _resolve(expr: str, base: dt.date | None, tz: str | None) -> TimeResolution | None:
     if base is not None:
         return resolve_time(expr, base, tz)
     # No base: keep the expression only when it means the same whatever the base (an absolute date).

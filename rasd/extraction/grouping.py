@@ -9,7 +9,7 @@ Title clauses never start one: a headline summarises what the body tells.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasd.extraction.clauses import Clause
 from rasd.extraction.dates import TimeRef, overlaps
@@ -17,6 +17,9 @@ from rasd.extraction.places import PlaceRef
 from rasd.geo.spatial import distance_km
 
 SAME_PLACE_KM = 5.0
+SPLIT_KM = 25.0  # places of one clause further apart than this are separate events (ACLED: one per location)
+_AREAS = {"country", "admin1", "admin2"}
+CONTEXT_GAP = 3  # characters between two place phrases for the second to be the first's context
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -72,7 +75,9 @@ def _kinds_agree(clause: Clause, incident: Incident) -> bool:
     return True
 
 
-def _own(clause: Clause, places: list[PlaceRef], times: list[TimeRef]) -> tuple[list[PlaceRef], list[TimeRef]]:
+def _own(
+    clause: Clause, places: list[PlaceRef], times: list[TimeRef]
+) -> tuple[list[PlaceRef], list[TimeRef]]:
     inside_p = [p for p in places if clause.start <= p.start < clause.end]
     inside_t = [t for t in times if clause.start <= t.start < clause.end]
     return inside_p, inside_t
@@ -100,16 +105,22 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
         interval = own_interval
         if clause.simultaneous and incidents and incidents[-1].dated is not None and interval is None:
             interval = incidents[-1].dated
-        target = _join_target(clause, own_places, interval, incidents)
-        if target is None:
-            target = Incident()
-            if clause.simultaneous and own_interval is None and incidents:
-                target.inherited = incidents[-1].dated
-            incidents.append(target)
-        target.clauses.append(clause)
-        target.places.extend(own_places)
-        target.times.extend(own_times)
-        by_clause[id(clause)] = target
+        groups = [own_places]
+        if not clause.demonstrative and not clause.definite:
+            groups = _separate_places(own_places)
+        for n, group in enumerate(groups):
+            part = clause if n == 0 else replace(clause, counts=[])  # a toll is told once, not per place
+            home = _join_target(part, group, interval, incidents)
+            if home is None:
+                home = Incident()
+                if clause.simultaneous and own_interval is None and incidents:
+                    home.inherited = incidents[-1].dated
+                incidents.append(home)
+            home.clauses.append(part)
+            home.places.extend(group)
+            home.times.extend(own_times)
+            by_clause.setdefault(id(clause), home)
+        target = by_clause[id(clause)]
         if clause.cause_of is not None and id(clause.cause_of) in by_clause:
             effect = by_clause[id(clause.cause_of)]
             if effect is not target:
@@ -120,6 +131,32 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
         if host is not None:
             host.clauses.append(clause)
     return incidents
+
+
+def _separate_places(places: list[PlaceRef]) -> list[list[PlaceRef]]:
+    """The clause's places in groups far apart from each other (one group: no split)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    context = {
+        id(b) for a, b in zip(ordered, ordered[1:], strict=False) if b.phrase_start - a.end <= CONTEXT_GAP
+    }  # "X بريف Y", "X in Y province": Y only says where X is
+    points = [
+        p
+        for p in places
+        if p.feature not in _AREAS and p.role in {"target", "other"} and id(p) not in context
+    ]
+    groups: list[list[PlaceRef]] = []
+    for p in points:
+        home = next(
+            (g for g in groups if any(distance_km(p.lat, p.lon, q.lat, q.lon) <= SPLIT_KM for q in g)), None
+        )
+        if home is None:
+            groups.append([p])
+        else:
+            home.append(p)
+    if len(groups) < 2:
+        return [places]
+    rest = [p for p in places if p not in points]
+    return [g + rest for g in groups]
 
 
 def _join_target(
@@ -136,10 +173,21 @@ def _join_target(
     aimed = [p for p in named if p.role == "target"]
     if clause.demonstrative or (clause.definite and not aimed and interval is None):
         # "the attack ...": told again, unless it names a target of its own that is new.
-        return next((i for i in recent if _kinds_agree(clause, i) and (not named or _same_place(named, i.places) or not aimed)), None)
+        return next(
+            (
+                i
+                for i in recent
+                if _kinds_agree(clause, i) and (not named or _same_place(named, i.places) or not aimed)
+            ),
+            None,
+        )
     if named:
         for inc in recent:
-            if _same_place(own_places, inc.places) and overlaps(interval, inc.dated) and _kinds_agree(clause, inc):
+            if (
+                _same_place(own_places, inc.places)
+                and overlaps(interval, inc.dated)
+                and _kinds_agree(clause, inc)
+            ):
                 return inc
         return None
     if interval is None:

@@ -10,7 +10,9 @@ from rasd.model import Event
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, str]:
-    return {r["sub_event_type"]: r["phrase"] for r in read_tsv("notes.tsv", required=("sub_event_type", "phrase"))}
+    return {
+        r["sub_event_type"]: r["phrase"] for r in read_tsv("notes.tsv", required=("sub_event_type", "phrase"))
+    }
 
 
 def notes_sentence(event: Event) -> str:
@@ -40,7 +42,9 @@ def notes_sentence(event: Event) -> str:
     parts.append(f"{lead}, {actor1} {verb}{where}.")
     if event.munitions:
         parts.append(", ".join(f"{n} {k}" for k, n in event.munitions.items()) + ".")
-    tolls = [f"{n} {label}" for n, label in ((event.fatalities, "fatalities"), (event.injuries, "injuries")) if n]
+    tolls = [
+        f"{n} {label}" for n, label in ((event.fatalities, "fatalities"), (event.injuries, "injuries")) if n
+    ]
     if tolls:
         parts.append(", ".join(tolls) + ".")
     flags = [name.replace("_", " ") for name, on in event.flags.model_dump().items() if on]

@@ -83,12 +83,13 @@ def post_voice(post: Post, start: int, end: int) -> Voice:
         author=post.author,
         handle=post.handle,
         platform="X/Twitter" if post.handle.startswith("@") else None,
-        date=_post_date(post.date_text),
+        date=post_date(post),
     )
 
 
-def _post_date(text: str) -> dt.date | None:
-    text = re.sub(r"\s+", " ", text.strip())
+def post_date(post: Post) -> dt.date | None:
+    """The date printed under an embedded post ("July 7, 2021"), if it reads as one."""
+    text = re.sub(r"\s+", " ", post.date_text.strip())
     for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text, fmt).date()

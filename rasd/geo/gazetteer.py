@@ -37,7 +37,19 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "country": ("country",),
 }
 FACILITY_HINTS = frozenset(
-    "airbase airport military_base naval_base oilfield gasfield refinery crossing dam prison camp".split()
+    [
+        "airbase",
+        "airport",
+        "military_base",
+        "naval_base",
+        "oilfield",
+        "gasfield",
+        "refinery",
+        "crossing",
+        "dam",
+        "prison",
+        "camp",
+    ]
 )
 AREA_FEATURES = frozenset(("admin1", "admin2", "country"))
 FUZZY_CUTOFF = 84.0
@@ -61,7 +73,44 @@ class GeoCandidate:
     score: float
 
 
-_COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.feature, p.population, p.source, p.source_id"
+# Words before a name that ACLED and others add ("Lower Baqras", "Lake Hamrin"); tried without when nothing matches.
+_MODIFIERS = frozenset(
+    [
+        "lower",
+        "upper",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "old",
+        "new",
+        "lake",
+        "greater",
+        "little",
+    ]
+)
+_KIND_WORDS = {
+    "province": "admin1",
+    "governorate": "admin1",
+    "district": "admin2",
+    "محافظة": "admin1",
+    "قضاء": "admin2",
+}
+
+
+def _strip_kind(name: str) -> tuple[str, str | None]:
+    """ "Anbar province" -> ("Anbar", "admin1"); names without such a word are returned unchanged."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _KIND_WORDS:
+        return " ".join(words[:-1]), _KIND_WORDS[words[-1].lower()]
+    if len(words) > 1 and words[0] in _KIND_WORDS:
+        return " ".join(words[1:]), _KIND_WORDS[words[0]]
+    return name, None
+
+
+_COLUMNS = (
+    "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.feature, p.population, p.source, p.source_id"
+)
 
 
 class Gazetteer:
@@ -173,6 +222,14 @@ class Gazetteer:
     ) -> list[GeoCandidate]:
         """Places named ``name``, best first; ``country`` filters, ``admin1`` and ``feature_hint`` rank."""
         found = self._lookup(name, country, admin1, feature_hint, limit)
+        if not found:
+            bare, hint = _strip_kind(name)
+            if bare != name:
+                found = self._lookup(bare, country, admin1, feature_hint or hint, limit)
+        if not found:
+            words = name.split()
+            if len(words) > 1 and words[0].lower() in _MODIFIERS:
+                found = self._lookup(" ".join(words[1:]), country, admin1, feature_hint, limit)
         if not found and " - " in name:
             # ACLED-style "City - Neighbourhood": the neighbourhood, else the city.
             head, _, tail = name.partition(" - ")
@@ -192,7 +249,7 @@ class Gazetteer:
         tier = 0
         if cc:
             rows = tuple(r for r in rows if r[4] == cc)
-        if not rows and len(skeleton) >= MIN_SKELETON:
+        if not rows and len(skeleton) > MIN_SKELETON:
             rows = self._rows(skeleton, 1)
             tier = 1
             if cc:
@@ -202,6 +259,7 @@ class Gazetteer:
         a1 = (canonical_admin1(cc, admin1) or admin1) if admin1 else None
         if a1 and cc and canonical_admin1(cc, a1):
             # A known province is a constraint: a namesake elsewhere is more likely wrong than right.
+            anywhere = rows
             rows = tuple(r for r in rows if r[5] == a1)
             if not rows and len(skeleton) >= MIN_SKELETON and tier == 0:
                 rows = tuple(r for r in self._rows(skeleton, 1) if r[4] == cc and r[5] == a1)
@@ -209,6 +267,9 @@ class Gazetteer:
             if not rows:
                 rows = self._fuzzy(exact, 0, cc, a1) or self._fuzzy(skeleton, 1, cc, a1)
                 tier = 2
+            if not rows:
+                # Facilities near a province border are often given to the neighbouring province.
+                rows = tuple(r for r in anywhere if r[7] not in (POPULATED, "neighbourhood", *AREA_FEATURES))
         elif a1 and any(r[5] == a1 for r in rows):
             rows = tuple(r for r in rows if r[5] == a1)
         elif a1 and tier == 1:
@@ -218,9 +279,7 @@ class Gazetteer:
         )
         out: list[GeoCandidate] = []
         for c in scored:
-            if any(
-                o.feature == c.feature and distance_km(o.lat, o.lon, c.lat, c.lon) < 3.0 for o in out
-            ):
+            if any(o.feature == c.feature and distance_km(o.lat, o.lon, c.lat, c.lon) < 3.0 for o in out):
                 continue
             out.append(c)
             if len(out) >= limit:
@@ -262,7 +321,7 @@ class Gazetteer:
         group = FEATURE_GROUPS.get(hint or "", ())
         if hint:
             if feature in group:
-                s += 0.35 - 0.05 * group.index(feature)  # type: ignore[arg-type]
+                s += 0.35 - 0.05 * group.index(str(feature))
             elif hint in FACILITY_HINTS or feature in FACILITY_HINTS or hint in AREA_FEATURES:
                 s -= 0.4
         elif feature in AREA_FEATURES:

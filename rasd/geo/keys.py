@@ -20,7 +20,32 @@ from rasd.text.tokens import strip_article
 TRANSLIT_FILE = "geo/translit.tsv"
 
 LATIN_ARTICLES = frozenset(
-    "al el ad ar as ash at az an ez es ed er adh ath aj ag ul ud un us ut uz il".split()
+    [
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "an",
+        "ez",
+        "es",
+        "ed",
+        "er",
+        "adh",
+        "ath",
+        "aj",
+        "ag",
+        "ul",
+        "ud",
+        "un",
+        "us",
+        "ut",
+        "uz",
+        "il",
+    ]
 )
 _APOS = re.compile(r"['’‘`ʿʾ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -107,7 +132,8 @@ def token_fragment(token: str) -> str:
     """Key fragment of one normalized token; the key of a phrase is ``join_fragments`` of its tokens."""
     if is_arabic_name(token):
         return "".join(_arabic_words(token))
-    return "".join(_latin_words(token))
+    words = _NON_ALNUM.sub(" ", fold_latin(token)).split()
+    return "".join(x for w in words for x in _rewrite_word(w))
 
 
 def join_fragments(fragments: list[str]) -> str:

@@ -14,8 +14,22 @@ QUALIFIERS_FILE = "geo/qualifiers.tsv"
 SITES_FILE = "sites.tsv"
 
 SITE_FEATURES = frozenset(
-    "oilfield gasfield airbase military_base naval_base crossing dam prison camp refinery airport "
-    "heliport district embassy".split()
+    [
+        "oilfield",
+        "gasfield",
+        "airbase",
+        "military_base",
+        "naval_base",
+        "crossing",
+        "dam",
+        "prison",
+        "camp",
+        "refinery",
+        "airport",
+        "heliport",
+        "district",
+        "embassy",
+    ]
 )
 
 

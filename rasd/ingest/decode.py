@@ -25,7 +25,11 @@ def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> str:
     """Text of a document's bytes, or :class:`DecodeError` (empty, too large, binary, undecodable)."""
     if len(data) > max_bytes:
         raise DecodeError(f"too large: {len(data) / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.0f} MB)")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _strip(data.decode(codec, errors="replace"))
     if not data.strip():

@@ -71,10 +71,14 @@ def _from_path(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
     except OSError as exc:
         yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    yield from _from_bytes(str(path), data, path.stem, max_bytes, html=path.suffix.lower() in {".html", ".htm"})
+    yield from _from_bytes(
+        str(path), data, path.stem, max_bytes, html=path.suffix.lower() in {".html", ".htm"}
+    )
 
 
-def _from_bytes(origin: str, data: bytes, doc_id: str, max_bytes: int, html: bool = False) -> Iterator[Document | InputError]:
+def _from_bytes(
+    origin: str, data: bytes, doc_id: str, max_bytes: int, html: bool = False
+) -> Iterator[Document | InputError]:
     try:
         text = decode_bytes(data, max_bytes)
     except DecodeError as exc:
@@ -87,7 +91,12 @@ def _from_bytes(origin: str, data: bytes, doc_id: str, max_bytes: int, html: boo
             yield InputError(origin, "no readable text in the HTML page")
             return
     yield Document(
-        id=doc_id, text=text, title=meta.get("title"), published=meta.get("date"), outlet=meta.get("sitename"), origin=origin
+        id=doc_id,
+        text=text,
+        title=meta.get("title"),
+        published=meta.get("date"),
+        outlet=meta.get("sitename"),
+        origin=origin,
     )
 
 
@@ -134,5 +143,3 @@ def _jsonl(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
 
 def _opt(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
-
-

@@ -6,7 +6,22 @@ import re
 from html.parser import HTMLParser
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside"}
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+}
 
 
 class _Text(HTMLParser):
@@ -44,9 +59,9 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     """(main text, metadata such as title, date, sitename) of an HTML document."""
     try:
         import trafilatura
-    except ImportError:
-        trafilatura = None
-    if trafilatura is not None:
+    except ImportError:  # optional: the plain stripper below does without it
+        pass
+    else:
         text = trafilatura.extract(html, include_comments=False, favor_recall=True)
         if text:
             meta = trafilatura.extract_metadata(html)

@@ -16,7 +16,10 @@ _SIGNATURE = re.compile(
 )
 # Sentence ends: . ! ? ؟ … or a newline; not a dot between digits (12.30) or after a short abbreviation.
 _SENT_END = re.compile(r"(?<!\d)[.!?\u061f\u2026]+(?=\s|$)|(?<=\d)[.!?\u061f\u2026]+(?=\s+\D|$)|\n+")
-_ABBREV = re.compile(r"(?:^|\s)(?:approx|col|gen|lt|maj|capt|sgt|mr|mrs|dr|st|no|vs|u\.s|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$", re.IGNORECASE)
+_ABBREV = re.compile(
+    r"(?:^|\s)(?:approx|col|gen|lt|maj|capt|sgt|mr|mrs|dr|st|no|vs|u\.s|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"\b(?:https?://|pic\.twitter\.com/|www\.)\S+")
 
 
@@ -106,7 +109,9 @@ def segment(text: str, title: str | None = None) -> list[Segment]:
             post_body_for[before[-1][0]] = post
     signature_starts = {p.signature_start for p in posts}
     for i, (s, e) in enumerate(paragraphs):
-        sig_line = next((p for p in posts if p.signature_start <= s < p.signature_end or s == p.signature_start), None)
+        sig_line = next(
+            (p for p in posts if p.signature_start <= s < p.signature_end or s == p.signature_start), None
+        )
         if sig_line is not None or s in signature_starts:
             continue
         if s in post_body_for:

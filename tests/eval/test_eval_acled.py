@@ -85,6 +85,7 @@ def test_score_row_fields(tmp_path: Path) -> None:
     assert (scored["geo_10km"], scored["geo_50km"], scored["geo_161km"]) == (False, False, True)
     assert not scored["fatalities"] and not scored["inter1"] and scored["inter2"]
     assert not any(score_row(r, None).values())
+    assert score_row(r, pred("p", actor1=Actor(name="X", inter=1)))["inter1"]  # the actor's code counts
 
 
 def test_actor_key_ignores_case_and_period() -> None:

@@ -1,3 +1,6 @@
+from pathlib import Path
+
+import pytest
 from eval_kit import NORTH, gold_doc, gold_event, pred
 
 from rasd.eval.fields import actor_agrees, count_ok, score_pair
@@ -83,6 +86,8 @@ def test_actors_by_role() -> None:
     assert fields_of(gold, **swapped)["actors"] == (0, 2)
     assert not actor_agrees("Popular Mobilization Forces", ["Military Forces of Testland"])
     assert actor_agrees("Popular Mobilization Forces (PMF)", ["PMF: Popular Mobilization Forces"])
+    civilians = {"actors": {"target": "a civilian woman"}}
+    assert fields_of(civilians, actor2=Actor(name="Civilians (Testland)"))["actors"] == (1, 1)
 
 
 def test_distance_buckets() -> None:
@@ -133,3 +138,28 @@ def test_split_group_counts_are_summed() -> None:
     scored = score_doc(gold_doc(g), preds)
     assert scored.pair_fields[0]["fatalities"] == (1, 1)
     assert scored.pair_fields[0]["munitions"] == (1, 1)
+
+
+def test_actor_known_names_come_from_actors_tsv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasd.eval import fields
+
+    (tmp_path / "actors.tsv").write_text(
+        "id\tkind\tacled_name\tshort\tcountry\ten\n"
+        "tl_guard\ttl_guard\tMilitary Forces of Testland\tTLG\tTL\tTestland border guard|frontier troops\n"
+        "military\tmilitary\tMilitary Forces of {country}\t\t\tarmy|troops\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("RASD_KNOWLEDGE", str(tmp_path))
+    fields.known_actor_names.cache_clear()
+    try:
+        gold = {"actors": {"attacker": "frontier troops"}}
+        assert fields_of(gold, actor1=Actor(name="Military Forces of Testland", id="tl_guard"))["actors"] == (
+            1,
+            1,
+        )
+        # a class row's generic words are not used
+        assert fields_of(gold, actor1=Actor(name="Military Forces of Elsewhere", id="military"))[
+            "actors"
+        ] == (0, 1)
+    finally:
+        fields.known_actor_names.cache_clear()

@@ -19,7 +19,10 @@ def counts(text: str) -> dict[str, int]:
         ("أسقطت الدفاعات طائرتين مسيرتين", {"munition:drones": 2}),
         ("Two soldiers were killed and 5 wounded in the ambush", {"fatalities": 2, "injuries": 5}),
         ("The blast killed three people, injuring 12", {"fatalities": 3, "injuries": 12}),
-        ("Militants fired 9 rockets at the base; no casualties were reported", {"munition:rockets": 9, "fatalities": 0, "injuries": 0}),
+        (
+            "Militants fired 9 rockets at the base; no casualties were reported",
+            {"munition:rockets": 9, "fatalities": 0, "injuries": 0},
+        ),
         ("دون وقوع إصابات", {"injuries": 0}),
     ],
 )

@@ -16,12 +16,16 @@ def by_type(events: list[Event], sub: str) -> Event:
 
 @pytest.fixture(scope="module")
 def arabic(examples) -> list[Event]:
-    return extract((examples / "ar-report.txt").read_text(encoding="utf-8"), published="2024-03-11", doc_id="ar")
+    return extract(
+        (examples / "ar-report.txt").read_text(encoding="utf-8"), published="2024-03-11", doc_id="ar"
+    )
 
 
 @pytest.fixture(scope="module")
 def english(examples) -> list[Event]:
-    return extract((examples / "en-report.txt").read_text(encoding="utf-8"), published="2024-04-17", doc_id="en")
+    return extract(
+        (examples / "en-report.txt").read_text(encoding="utf-8"), published="2024-04-17", doc_id="en"
+    )
 
 
 def test_arabic_report_gives_two_events(arabic):
@@ -58,10 +62,17 @@ def test_every_field_has_evidence_inside_the_text(arabic, examples):
 
 
 def test_english_report_one_rocket_attack_and_one_protest(english):
-    assert sorted(e.sub_event_type for e in english) == ["Peaceful protest", "Shelling/artillery/missile attack"]
+    assert sorted(e.sub_event_type for e in english) == [
+        "Peaceful protest",
+        "Shelling/artillery/missile attack",
+    ]
     rockets = by_type(english, "Shelling/artillery/missile attack")
     assert rockets.location is not None and "Erbil" in rockets.location.name
-    assert rockets.when is not None and rockets.when.start == dt.date(2024, 4, 16) and rockets.when.time == "23:40"
+    assert (
+        rockets.when is not None
+        and rockets.when.start == dt.date(2024, 4, 16)
+        and rockets.when.time == "23:40"
+    )
     assert rockets.munitions.get("rockets") == 3 and rockets.fatalities == 0
     assert len({s.name for s in rockets.sources if s.kind != "outlet"}) >= 2
     protest = by_type(english, "Peaceful protest")

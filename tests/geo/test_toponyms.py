@@ -75,7 +75,9 @@ def test_facility_qualifier_and_country_context(gaz: Gazetteer) -> None:
 
 
 def test_common_words_are_not_places(gaz: Gazetteer) -> None:
-    text = "وفي إطار ذلك، أكد البيان على مستوى التنسيق من دون أن يذكر أي تفاصيل، بل اكتفى بالقول إن الوضع هادئ."
+    text = (
+        "وفي إطار ذلك، أكد البيان على مستوى التنسيق من دون أن يذكر أي تفاصيل، بل اكتفى بالقول إن الوضع هادئ."
+    )
     assert find_toponyms(text, gaz) == []
     assert find_toponyms("Police said the State Department would comment in May.", gaz) == []
 
@@ -105,3 +107,11 @@ def test_baghdadi_needs_wof_and_takes_province_after_it(wof_gaz: Gazetteer) -> N
     _, c, p = res["البغدادي"]
     assert c.admin1 == "Al Anbar" and p == 1
     assert distance_km(c.lat, c.lon, 33.85, 42.55) < 10
+
+
+def test_quoted_name_after_qualifier_and_coalition_base(gaz: Gazetteer) -> None:
+    text = "وصلت شحنة أسلحة إلى قاعدة «الإمام علي» في سورية، بينما تعرضت قاعدة التحالف لهجوم."
+    res = resolved(text, gaz)
+    assert res["الإمام علي"][1].feature == "military_base"
+    assert res["سورية"][1].feature == "country"
+    assert res.get("التحالف", (None, None, None))[1] is None
