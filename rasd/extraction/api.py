@@ -14,8 +14,15 @@ from rasd.extraction.build import DocContext, build_event, finish_dates, finish_
 from rasd.extraction.clauses import Clause, Leftover, analyse_sentence
 from rasd.extraction.dates import TimeRef, document_times
 from rasd.extraction.grouping import Incident, group_clauses
-from rasd.extraction.places import document_places
-from rasd.extraction.sources import NamedParty, Voice, post_date, post_voice, sentence_voice
+from rasd.extraction.places import country_weights, document_places
+from rasd.extraction.sources import (
+    NamedParty,
+    Voice,
+    has_reporting_cue,
+    post_date,
+    post_voice,
+    sentence_voice,
+)
 from rasd.model import Event
 from rasd.text.normalize import is_arabic, normalize
 from rasd.text.segments import segment
@@ -56,7 +63,7 @@ def extract(
     day = _as_date(published)
     full = f"{title}\n{text}" if title else text
     offset = len(title) + 1 if title else 0
-    segments = segment(full, title=title if title else None)
+    segments = segment(full, first_is_title=True if title else None)
     sentence_langs: list[tuple[int, int, str]] = []
     clauses: list[Clause] = []
     leftovers: list[Leftover] = []
@@ -69,7 +76,7 @@ def extract(
             sentence_langs.append((s, e, lang))
             if seg.post is not None:
                 voice: Voice | None = post_voice(seg.post, s, e)
-            else:
+            elif has_reporting_cue(normalize(sentence), lang):
                 parties = [
                     NamedParty(m.start, m.end, m.short or m.acled_name)
                     for m in sentence_parties(sentence, lang, country, day)
@@ -77,6 +84,8 @@ def extract(
                 voice = sentence_voice(normalize(sentence), lang, parties, s, last_statement)
                 if voice is not None and voice.kind in {"statement", "official", "spokesperson"}:
                     last_statement = voice
+            else:
+                voice = None
             found, leftover = analyse_sentence(full, s, e, index, seg, lang, voice)
             clauses.extend(found)
             if leftover is not None:
@@ -90,7 +99,7 @@ def extract(
     incidents = group_clauses(clauses, places, times)
     _attach_leftovers(incidents, leftovers, times)
     doc_lang = Counter(lang for _, _, lang in sentence_langs).most_common(1)[0][0]
-    ctx = DocContext(full, doc_id, day, outlet, doc_lang)
+    ctx = DocContext(full, doc_id, day, outlet, doc_lang, country_weights(places))
     built: list[tuple[Incident, Event]] = []
     for i, incident in enumerate(incidents):
         provisional = build_event(incident, ctx, (None, None, []), i)
@@ -141,16 +150,18 @@ def _attach_leftovers(incidents: list[Incident], leftovers: list[Leftover], time
 
 
 def _shift_out_title(event: Event, offset: int) -> Event:
-    """Title given separately: keep evidence spans that index ``text`` (drop those in the title)."""
+    """Spans index ``text`` when the title was given apart: move them, and drop those in the title."""
     data = event.model_dump()
 
     def fix(obj: object) -> object:
         if isinstance(obj, dict):
             if set(obj) == {"start", "end", "text"}:
+                if obj["start"] < offset:
+                    return None
                 return {**obj, "start": obj["start"] - offset, "end": obj["end"] - offset}
             return {k: fix(v) for k, v in obj.items()}
         if isinstance(obj, list):
-            return [fix(v) for v in obj]
+            return [x for x in (fix(v) for v in obj) if x is not None]
         return obj
 
     return Event.model_validate(fix(data))

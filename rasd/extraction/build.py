@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from rasd.actors import interaction_code
 from rasd.extraction.clauses import Clause
 from rasd.extraction.dates import before, undated, when_from
 from rasd.extraction.grouping import Incident
@@ -15,6 +15,7 @@ from rasd.extraction.places import choose_location
 from rasd.extraction.sources import Voice
 from rasd.model import Actor, Event, Flags, Place, Source, Span, When
 
+CIVILIANS = 7  # ACLED inter code
 _COUNT_FIELDS = ("fatalities", "injuries", "abducted", "arrested")
 _FLAG_CUES = {
     "repelled": "repelled",
@@ -34,6 +35,7 @@ class DocContext:
     published: dt.date | None
     outlet: str | None
     language: str
+    countries: dict[str, int] = field(default_factory=dict)  # country code -> places of the report in it
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -165,10 +167,10 @@ def build_event(
     """The Event of an incident, or None when it lacks the evidence to be one."""
     lead, type_spans = _sub_event(incident)
     cls = lead.classification
-    if cls is None:
-        return None
+    if cls is None or not type_spans:
+        return None  # no words of the text carry the event type: not emitted
     when = _when(incident, ctx.published)
-    location, why = choose_location(incident.places)
+    location, why = choose_location(incident.places, ctx.countries)
     counts, munitions, count_ev = _counts(incident, ctx)
     sources, source_spans = _sources(incident, ctx)
     flags, flag_spans = _flags(incident, ctx)
@@ -207,6 +209,10 @@ def build_event(
         actor1=actor1,
         actor2=actor2,
         assoc_actor_1=assoc,
+        inter1=actor1.inter if actor1 else None,
+        inter2=actor2.inter if actor2 else None,
+        interaction=_interaction(actor1, actor2),
+        civilian_targeting=bool(actor2 is not None and actor2.inter == CIVILIANS),
         location=location.to_place(why) if location is not None else None,
         places=places,
         when=when,
@@ -250,6 +256,12 @@ def finish_notes(event: Event) -> None:
     event.notes = notes_sentence(event)
 
 
+def _interaction(actor1: Actor | None, actor2: Actor | None) -> int | None:
+    if actor1 is None or actor1.inter is None:
+        return None
+    return interaction_code(actor1.inter, actor2.inter if actor2 else None)
+
+
 def _event_id(ctx: DocContext, incident: Incident, index: int) -> str:
     first = min(c.start for c in incident.clauses)
     digest = hashlib.sha1(f"{ctx.doc_id}|{first}|{ctx.text[:200]}".encode()).hexdigest()[:10]
@@ -264,7 +276,3 @@ def _confidence(score: float, located: bool, when: When | None, n_sources: int) 
     )
     value += min(0.15, 0.05 * n_sources)
     return round(min(1.0, value), 3)
-
-
-def majority(values: list[str]) -> str | None:
-    return Counter(values).most_common(1)[0][0] if values else None

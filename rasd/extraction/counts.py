@@ -15,13 +15,16 @@ from rasd.text.normalize import normalize_key
 from rasd.text.numbers import find_numbers
 from rasd.text.tokens import Token, clitic_forms, tokenize
 
-WINDOW = 3  # tokens between a number and the word it counts
+WINDOW = 4  # tokens between a number and the word it counts
+_ARTICLES = {"a", "an", "one", "another"}
+_AGE = {"years", "year", "yr", "عاما", "عام", "سنوات", "سنه", "سنين", "اعوام"}
 _NEGATORS = {"no", "without", "not", "zero", "لا", "لم", "دون", "بدون", "عدم", "وعدم", "ولا", "ولم"}
 _ZERO_WORDS = {
     "casualties": ("fatalities", "injuries"),
     "اصابات": ("injuries",),
     "ضحايا": ("fatalities",),
 }
+_ZERO_HINTS = {form for word in _ZERO_WORDS for form in (word, "ب" + word, "و" + word)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,23 +107,25 @@ def _dual_munition(token: str) -> _Term | None:
 def find_counts(norm_text: str) -> list[Count]:
     """Counts stated in one (normalized) sentence."""
     tokens = tokenize(norm_text)
+    terms = [_match_term(tok.text) for tok in tokens]
+    if not any(terms) and not any(t.text in _ZERO_HINTS for t in tokens):
+        return []  # no word that counts anything: skip the number search
     numbers = find_numbers(norm_text)
     number_at: dict[int, tuple[int, int, bool, int]] = {}
-    for i, tok in enumerate(tokens):
-        term = _terms().get(tok.text) or next(
-            (_terms()[f] for f in clitic_forms(tok.text) if f in _terms()), None
-        )
+    for i, (tok, term) in enumerate(zip(tokens, terms, strict=True)):
         if term is not None and term.field == "two":
             number_at[i] = (2, tok.start, False, tok.end)
+        elif term is not None and term.field == "one" and _singular(tokens, terms, i):
+            number_at[i] = (1, tok.start, False, tok.end)
     for n in numbers:
         for i, tok in enumerate(tokens):
-            if tok.start >= n.start and tok.end <= n.end:
+            if tok.start >= n.start and tok.end <= n.end and not _is_age(tokens, i):
                 number_at.setdefault(i, (n.value, n.start, n.approx, n.end))
     out: list[Count] = []
     used: set[int] = set()
     for i, tok in enumerate(tokens):
-        term = _match_term(tok.text)
-        if term is None or term.field == "two":
+        term = terms[i]
+        if term is None or term.field in {"one", "two"}:
             continue
         if term.position == "dual":
             out.append(Count(term.field, 2, tok.start, tok.end))
@@ -169,7 +174,23 @@ def _nearby_number(
 
 def _is_count_word(token: str) -> bool:
     term = _match_term(token)
-    return term is not None and term.field != "two"
+    return term is not None and term.field not in {"one", "two"}
+
+
+def _singular(tokens: Sequence[Token], terms: Sequence[_Term | None], i: int) -> bool:
+    """A singular word for a person counts one: after a/an in English, right after a count word in Arabic."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1].text
+    if prev.isascii():
+        return prev in _ARTICLES or (i > 1 and tokens[i - 2].text in _ARTICLES)
+    before = terms[i - 1]
+    return before is not None and before.field in {"fatalities", "injuries", "abducted", "arrested"}
+
+
+def _is_age(tokens: Sequence[Token], i: int) -> bool:
+    """ "a sixteen years old man", "شاب يبلغ 20 عاما": a number that gives an age counts nobody."""
+    return i + 1 < len(tokens) and tokens[i + 1].text in _AGE
 
 
 def _negated(tokens: Sequence[Token], i: int) -> bool:

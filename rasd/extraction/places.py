@@ -6,7 +6,7 @@ The role (target, launch, base, other) comes from the words just before the plac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +19,7 @@ from rasd.text.tokens import tokenize
 ROLES = ("target", "launch", "base")
 ROLE_WINDOW = 3  # tokens before a place phrase that may say its role
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
+COUNTRY_BONUS = 1.5
 _ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0}
 
 
@@ -125,11 +126,34 @@ def specificity(ref: PlaceRef) -> float:
     return _SPECIFIC.get(ref.feature, 2.0)
 
 
-def choose_location(refs: Sequence[PlaceRef]) -> tuple[PlaceRef | None, str]:
-    """The event's location among its places, with the reason for the choice."""
+def choose_location(
+    refs: Sequence[PlaceRef], countries: Mapping[str, int] | None = None
+) -> tuple[PlaceRef | None, str]:
+    """The event's location among its places, with the reason for the choice.
+
+    Target places beat launch sites and bases, facilities and towns beat provinces, and a place in
+    the country the report is mostly about beats one abroad ("Moscow said ..." is rarely where it happened).
+    """
     usable = [r for r in refs if r.feature != "country"]
     if not usable:
         return None, "no place below country level is named"
-    best = max(usable, key=lambda r: (_ROLE_SCORE.get(r.role, 2.0) + specificity(r), -r.start))
+    home = max(countries, key=lambda c: countries[c]) if countries else None
+
+    def score(r: PlaceRef) -> tuple[float, int]:
+        bonus = COUNTRY_BONUS if home is not None and r.country_code == home else 0.0
+        return _ROLE_SCORE.get(r.role, 2.0) + specificity(r) + bonus, -r.start
+
+    best = max(usable, key=score)
     why = f"{best.role} place, most specific named ({best.feature})"
+    if home is not None and best.country_code == home:
+        why += f", in the country the report is about ({home})"
     return best, why
+
+
+def country_weights(refs: Sequence[PlaceRef]) -> dict[str, int]:
+    """How many of a report's places lie in each country."""
+    weights: dict[str, int] = {}
+    for r in refs:
+        if r.country_code:
+            weights[r.country_code] = weights.get(r.country_code, 0) + 1
+    return weights

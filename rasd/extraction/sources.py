@@ -98,6 +98,12 @@ def post_date(post: Post) -> dt.date | None:
     return None
 
 
+def has_reporting_cue(norm: NormText, lang: str) -> bool:
+    """Does the sentence hold a reporting word at all (cheap test before naming its voice)?"""
+    cues = _cue_matchers().get(lang)
+    return cues is not None and bool(cues.find_tokens(tokenize(norm.text)))
+
+
 def sentence_voice(
     norm: NormText,
     lang: str,

@@ -34,7 +34,7 @@ from rasd.geo.sources import (
 )
 from rasd.geo.spatial import Grid
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 NOTABLE_POPULATION = 20_000  # in FOCUS_COUNTRIES; elsewhere NOTABLE_POPULATION_WORLD
 NOTABLE_POPULATION_WORLD = 200_000
 MIN_SKELETON = 3  # skeleton keys stored from this length (lookups outside a province need 4)

@@ -53,6 +53,8 @@ _REPEAT = re.compile(r"(.)\1+")
 _AR_NON_LETTER = re.compile(r"[^\u0621-\u064a0-9a-z ]+")
 _LATIN_VOWELS = re.compile(r"(?<=.)[aeiouyw]")
 _AR_VOWELS = re.compile(r"(?<=.)[اوي](?=.)")
+# Persian and Kurdish letters in GeoNames' Arabic-script names (چمچمال): fold to the Arabic letter nearest in sound.
+_EXTRA_LETTERS = str.maketrans("چپگژڤڨڭکی", "جبكزفقككي")
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +90,7 @@ def _latin_words(name: str) -> list[str]:
 
 
 def _arabic_words(name: str) -> list[str]:
-    text = _AR_NON_LETTER.sub(" ", normalize_key(name))
+    text = _AR_NON_LETTER.sub(" ", normalize_key(name).translate(_EXTRA_LETTERS))
     words = [strip_article(w) for w in text.split()]
     # ابو / البو (Abu, Albu) are written both ways and both joined and split: fold them to بو.
     return ["بو" + w[3:] if w.startswith("ابو") else w for w in words]

@@ -97,8 +97,12 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(stripped) <= 160 and not re.search(r"[.!?\u061f:]\s*$", stripped)
 
 
-def segment(text: str, title: str | None = None) -> list[Segment]:
-    """Segments of a report in reading order; the first short unpunctuated line is the title."""
+def segment(text: str, first_is_title: bool | None = None) -> list[Segment]:
+    """Segments of a report in reading order.
+
+    The first line is the title when ``first_is_title`` says so, or, when it is None, when it
+    is a short line without final punctuation followed by more text.
+    """
     posts = _post_signatures(text)
     paragraphs = _paragraphs(text, 0, len(text))
     segments: list[Segment] = []
@@ -116,7 +120,10 @@ def segment(text: str, title: str | None = None) -> list[Segment]:
             continue
         if s in post_body_for:
             segments.append(Segment("post", s, e, post_body_for[s]))
-        elif i == 0 and title is None and len(paragraphs) > 1 and _looks_like_title(text[s:e]):
+        elif i == 0 and (
+            first_is_title
+            or (first_is_title is None and len(paragraphs) > 1 and _looks_like_title(text[s:e]))
+        ):
             segments.append(Segment("title", s, e))
         else:
             segments.append(Segment("body", s, e))

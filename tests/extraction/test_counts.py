@@ -34,3 +34,21 @@ def test_counts(text, expected):
 
 def test_a_sentence_without_numbers_has_no_counts():
     assert counts("Heavy fighting continued near the town") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HPG claimed one Turkish soldier was killed in the clashes", {"fatalities": 1}),
+        ("Unknown gunmen shot and killed a civilian near his house", {"fatalities": 1}),
+        ("أسفر الهجوم عن مقتل شخص وإصابة اثنين", {"fatalities": 1, "injuries": 2}),
+        ("The attack caused 1 fatality.", {"fatalities": 1}),
+    ],
+)
+def test_singular_victims_count_one(text, expected):
+    assert counts(text) == expected
+
+
+def test_an_age_is_not_a_toll():
+    assert counts("Gunmen shot and killed a sixteen years old boy").get("fatalities") != 16
+    assert counts("قتل شاب يبلغ 20 عاما برصاص مجهولين").get("fatalities") != 20

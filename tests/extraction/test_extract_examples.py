@@ -95,3 +95,13 @@ def test_undated_report_says_how_uncertain_its_date_is():
     when = events[0].when
     assert when is not None and when.start < when.end == dt.date(2024, 5, 20) and when.time_precision >= 2
     assert when.reason and "no date" in when.reason
+
+
+def test_a_title_given_apart_is_read_but_spans_index_the_text():
+    title = "Car bomb kills four in Azaz"
+    text = "A car bomb exploded in the market of Azaz on Monday, killing four civilians."
+    events = extract(text, published="2024-06-04", title=title)
+    assert len(events) == 1
+    for spans in events[0].evidence.values():
+        for span in spans:
+            assert text[span.start : span.end] == span.text

@@ -1,0 +1,56 @@
+"""Blocking keys: only events sharing a day, a ~25 km grid neighbourhood (or province) and a type meet.
+
+An event is filed under each day of its interval (at most ``MAX_DAYS``) and its 0.25° grid cell;
+it is looked up in the 3x3 cells around it, which covers every distance :mod:`similar` accepts
+for precise places. Province-level events (geo_precision 3) are also filed by (country, admin1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rasd.merge.features import Features
+
+CELL = 0.25  # degrees, ~25 km
+MAX_DAYS = 31
+
+Key = tuple[object, ...]
+
+
+def _days(f: Features) -> range:
+    assert f.start is not None and f.end is not None
+    return range(f.start, min(f.end, f.start + MAX_DAYS - 1) + 1)
+
+
+def mergeable(f: Features) -> bool:
+    """Only dated, located events are ever merged."""
+    return f.start is not None and f.end is not None and f.lat is not None and f.lon is not None
+
+
+def cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(lat // CELL), int(lon // CELL)
+
+
+def file_keys(f: Features) -> Iterator[Key]:
+    """Keys the event is stored under."""
+    assert f.lat is not None and f.lon is not None
+    ci, cj = cell(f.lat, f.lon)
+    for day in _days(f):
+        yield ("g", f.event_type, day, ci, cj)
+        yield ("a", f.event_type, day, f.country, f.admin1)
+        if f.geo_precision >= 3:
+            yield ("p", f.event_type, day, f.country, f.admin1)
+
+
+def probe_keys(f: Features) -> Iterator[Key]:
+    """Keys to look up for candidates of the event."""
+    assert f.lat is not None and f.lon is not None
+    ci, cj = cell(f.lat, f.lon)
+    for day in _days(f):
+        if f.geo_precision >= 3:
+            yield ("a", f.event_type, day, f.country, f.admin1)
+            continue
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                yield ("g", f.event_type, day, ci + di, cj + dj)
+        yield ("p", f.event_type, day, f.country, f.admin1)
