@@ -50,12 +50,13 @@ def _sub_event(incident: Incident) -> tuple[Clause, list[Span]]:
     best = max(
         body, key=lambda c: (c.munition is not None, c.classification.score if c.classification else 0.0)
     )
+    chosen = best.classification.sub_event_type if best.classification else None
     spans = [
         e
         for c in body
-        if c.classification and c.classification.sub_event_type == best.classification.sub_event_type
+        if c.classification and c.classification.sub_event_type == chosen
         for e in c.classification.evidence
-    ]  # type: ignore[union-attr]
+    ]
     return best, spans
 
 
