@@ -27,6 +27,7 @@ from rasd.model import Event
 from rasd.text.normalize import is_arabic, normalize
 from rasd.text.segments import segment
 
+MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
 ORPHAN_REACH = 3  # sentences after a clause within which a trigger-less count or cue still belongs to it
 
 
@@ -116,6 +117,8 @@ def extract(
             # it stays out rather than landing on a country centroid.
             built.append((incident, event))
     finish_dates(built, day)
+    # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.
+    built = [(inc, ev) for inc, ev in built if ev.when is None or (ev.when.end - ev.when.start).days <= MAX_SPAN_DAYS]
     link_relations(built)
     events = [ev for _, ev in built]
     for ev in events:

@@ -51,9 +51,21 @@ def _targets(places: list[PlaceRef]) -> list[PlaceRef]:
     return [p for p in places if p.feature != "country" and p.role in {"target", "other"}]
 
 
+def _within(area: PlaceRef, place: PlaceRef) -> bool:
+    """Is ``place`` inside the province or district ``area`` ("Raqqa" the city in "Raqqa" the province)?"""
+    return (
+        area.feature in {"admin1", "admin2"}
+        and area.country_code == place.country_code
+        and area.name in {place.admin1, place.admin2}
+    )
+
+
 def _same_place(a: list[PlaceRef], b: list[PlaceRef]) -> bool:
     return any(
-        x.key == y.key or distance_km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
+        x.key == y.key
+        or distance_km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
+        or _within(x, y)
+        or _within(y, x)
         for x in _targets(a)
         for y in b
         if y.feature != "country"

@@ -159,7 +159,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             i += 1
             continue
         n, key, form_offset, with_qualifier = match
-        if arabic and n == 1 and any(name_key(f) in ambiguous for f in clitic_forms(tok.text)[1:]):
+        if arabic and n == 1 and any(name_key(f) in ambiguous for f in clitic_forms(tok.text)):
             key = name_key(tok.text[form_offset:]) if key not in ambiguous else key
             if not with_qualifier and not any(q.feature_hint for q, _ in pending):
                 pending = []

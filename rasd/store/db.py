@@ -9,7 +9,7 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import StaticPool
 
 ENV_DB = "RASD_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -53,7 +53,10 @@ def connect(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(full, poolclass=NullPool if parsed.database == ":memory:" else None)
+        if parsed.database in (None, "", ":memory:"):
+            engine = create_engine(full, poolclass=StaticPool)
+        else:
+            engine = create_engine(full)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(full, pool_pre_ping=True)

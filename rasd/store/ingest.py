@@ -1,0 +1,201 @@
+"""Ingest documents: extract, merge into stored incidents, one transaction per document.
+
+A document is keyed by its URL, else its file path, else its id. The same content again changes
+nothing; changed content is a new revision whose events replace the previous revision's. A
+document that cannot be read or extracted is quarantined in ``errors`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from rasd.ingest import Document, InputError
+from rasd.model import Event
+from rasd.store.placing import place, refresh
+from rasd.store.rows import now
+from rasd.store.schema import documents, errors, mentions, revisions
+
+Extractor = Callable[[Document, str | None], list[Event]]
+
+
+def default_extractor(doc: Document, published: str | None) -> list[Event]:
+    """rasd's extraction of one document (``published`` is used when the document has no date)."""
+    from rasd.extraction.api import extract
+
+    return extract(
+        doc.text, published=doc.published or published, doc_id=doc.id, outlet=doc.outlet, title=doc.title
+    )
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: documents stored, revised, unchanged, failed; incidents created and merged into."""
+
+    stored: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.revised + self.unchanged + self.failed
+
+    def summary(self) -> str:
+        return (
+            f"{self.stored} new documents, {self.revised} revised, {self.unchanged} unchanged, {self.failed} failed; "
+            f"{self.events_new} new events, {self.events_merged} reports merged into existing events"
+        )
+
+
+def document_key(doc: Document) -> str:
+    """The identity of a document across revisions: URL, else file path, else id."""
+    if doc.url:
+        return f"url:{doc.url}"
+    if doc.origin and not doc.origin.startswith("<") and Path(doc.origin).is_file():
+        return f"file:{Path(doc.origin).resolve()}"
+    return f"id:{doc.id}"
+
+
+def content_hash(doc: Document, published: str | None) -> str:
+    parts = (doc.text, doc.title or "", doc.published or published or "", doc.outlet or "")
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def quarantine(conn: Connection, origin: str, reason: str, doc_key: str | None = None) -> None:
+    """Record (or count again) that ``origin`` failed for ``reason``."""
+    row = conn.execute(
+        select(errors.c.id).where(errors.c.origin == origin, errors.c.reason == reason).limit(1)
+    ).first()
+    if row:
+        conn.execute(
+            update(errors)
+            .where(errors.c.id == row[0])
+            .values(attempts=errors.c.attempts + 1, last_seen=now())
+        )
+    else:
+        conn.execute(
+            insert(errors).values(origin=origin, doc_key=doc_key, reason=reason, attempts=1, last_seen=now())
+        )
+
+
+class Ingestor:
+    """Ingests documents one by one into the store at ``engine``."""
+
+    def __init__(
+        self, engine: Engine, *, published: str | None = None, extractor: Extractor | None = None
+    ) -> None:
+        self.engine = engine
+        self.published = published
+        self.extractor = extractor or default_extractor
+        self.report = IngestReport()
+
+    def fail(self, origin: str, reason: str, doc_key: str | None = None) -> str:
+        self.report.failed += 1
+        self.report.failures.append(f"{origin}: {reason}")
+        with self.engine.begin() as conn:
+            quarantine(conn, origin, reason, doc_key)
+        return "failed"
+
+    def add(self, item: Document | InputError) -> str:
+        """Ingest one document (or record one input error); returns new, revised, unchanged or failed."""
+        if isinstance(item, InputError):
+            return self.fail(item.origin, item.reason)
+        key = document_key(item)
+        digest = content_hash(item, self.published)
+        with self.engine.connect() as conn:
+            current = conn.execute(select(documents.c.content_hash).where(documents.c.key == key)).first()
+        if current is not None and current[0] == digest:
+            self.report.unchanged += 1
+            return "unchanged"
+        try:
+            reports = self.extractor(item, self.published)
+        except Exception as exc:  # one bad document must not stop the batch
+            return self.fail(item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}", key)
+        with self.engine.begin() as conn:
+            outcome = self._store(conn, item, key, digest, reports)
+            conn.execute(delete(errors).where(errors.c.origin == (item.origin or item.id)))
+        return outcome
+
+    def _store(self, conn: Connection, doc: Document, key: str, digest: str, reports: list[Event]) -> str:
+        row = conn.execute(
+            select(documents.c.id, documents.c.revision, documents.c.content_hash).where(
+                documents.c.key == key
+            )
+        ).first()
+        if row is not None and row.content_hash == digest:  # stored meanwhile by another process
+            self.report.unchanged += 1
+            return "unchanged"
+        values = {
+            "doc_id": doc.id,
+            "url": doc.url,
+            "outlet": doc.outlet,
+            "title": doc.title,
+            "published": doc.published or self.published,
+            "origin": doc.origin,
+            "content_hash": digest,
+            "n_events": len(reports),
+            "ingested_at": now(),
+        }
+        if row is None:
+            revision = 1
+            pk = conn.execute(insert(documents).values(key=key, revision=1, **values)).inserted_primary_key
+            assert pk is not None
+            document_id = pk[0]
+        else:
+            document_id, revision = row.id, row.revision + 1
+            conn.execute(
+                update(documents).where(documents.c.id == document_id).values(revision=revision, **values)
+            )
+        conn.execute(
+            insert(revisions).values(
+                document_id=document_id, number=revision, content_hash=digest, text=doc.text, created_at=now()
+            )
+        )
+        old_events: set[str] = set()
+        if row is not None:
+            old_events = {
+                e
+                for (e,) in conn.execute(
+                    select(mentions.c.event_id).where(mentions.c.document_id == document_id)
+                )
+            }
+            conn.execute(delete(mentions).where(mentions.c.document_id == document_id))
+        # Incidents the old revision supported stay findable until the new events are placed, so that a
+        # report that still describes them re-attaches to them and keeps their ids (and analysts' edits).
+        created, merged = place(conn, reports, document_id, key, revision)
+        refresh(conn, old_events)
+        self.report.events_new += created
+        self.report.events_merged += merged
+        if row is None:
+            self.report.stored += 1
+            return "new"
+        self.report.revised += 1
+        return "revised"
+
+
+def ingest(
+    engine: Engine,
+    items: Iterable[Document | InputError],
+    *,
+    published: str | None = None,
+    extractor: Extractor | None = None,
+) -> IngestReport:
+    """Ingest every document of ``items``; see :class:`Ingestor`."""
+    ingestor = Ingestor(engine, published=published, extractor=extractor)
+    for _ in ingest_iter(ingestor, items):
+        pass
+    return ingestor.report
+
+
+def ingest_iter(ingestor: Ingestor, items: Iterable[Document | InputError]) -> Iterator[str]:
+    """Ingest lazily, yielding each item's outcome (for progress bars)."""
+    for item in items:
+        yield ingestor.add(item)

@@ -1,0 +1,95 @@
+"""Place one document's events among the stored incidents: attach to the best match or start a new one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from rasd.merge import combine, compare, features
+from rasd.merge.blocking import MAX_DAYS
+from rasd.merge.similar import PROVINCE_KM
+from rasd.model import Event
+from rasd.store.rows import event_columns, mention_columns
+from rasd.store.schema import events, mentions
+
+
+def new_event_id(doc_key: str, revision: int, local_id: str) -> str:
+    digest = hashlib.sha1(f"{doc_key}\x00{revision}\x00{local_id}".encode()).hexdigest()
+    return f"ev-{digest[:16]}"
+
+
+def _box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(0.2, math.cos(math.radians(lat))))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def find_match(conn: Connection, event: Event, exclude: set[str]) -> str | None:
+    """Id of the stored incident ``event`` belongs to (best score, then smallest id), or None."""
+    mine = features(event, doc="")
+    loc, when = event.location, event.when
+    if when is None or loc is None or loc.lat is None or loc.lon is None:
+        return None
+    # Province-level events may lie far from precise ones: search the province radius always.
+    lat0, lat1, lon0, lon1 = _box(loc.lat, loc.lon, PROVINCE_KM)
+    query = select(events.c.id, events.c.data).where(
+        events.c.event_type == event.event_type,
+        events.c.date_start <= when.end,
+        events.c.date_start >= when.start - dt.timedelta(days=MAX_DAYS),
+        events.c.date_end >= when.start,
+        events.c.lat.between(lat0, lat1),
+        events.c.lon.between(lon0, lon1),
+    )
+    best: tuple[float, str] | None = None
+    for event_id, data in conn.execute(query):
+        if event_id in exclude:
+            continue
+        decision = compare(features(Event.model_validate_json(data), doc=None), mine)
+        if decision.same and (best is None or (-decision.score, event_id) < (-best[0], best[1])):
+            best = (decision.score, event_id)
+    return best[1] if best else None
+
+
+def refresh(conn: Connection, event_ids: Iterable[str]) -> None:
+    """Recombine each incident from its mentions; incidents left without mentions are deleted."""
+    for event_id in sorted(set(event_ids)):
+        rows = conn.execute(
+            select(mentions.c.data).where(mentions.c.event_id == event_id).order_by(mentions.c.id)
+        )
+        reports = [Event.model_validate_json(data) for (data,) in rows]
+        if not reports:
+            conn.execute(delete(events).where(events.c.id == event_id))
+            continue
+        merged = combine(reports, event_id)
+        values = event_columns(merged, len(reports))
+        exists = conn.execute(select(events.c.id).where(events.c.id == event_id)).first()
+        if exists:
+            conn.execute(update(events).where(events.c.id == event_id).values(**values))
+        else:
+            conn.execute(insert(events).values(**values))
+
+
+def place(
+    conn: Connection, reports: list[Event], document_id: int, doc_key: str, revision: int
+) -> tuple[int, int]:
+    """Store one document's events as mentions; returns (new incidents, merged into stored ones)."""
+    used: set[str] = set()
+    touched: set[str] = set()  # stored incidents that gained a report and must be recombined
+    created = merged = 0
+    for report in reports:
+        match = find_match(conn, report, used)
+        if match is None:
+            match = new_event_id(doc_key, revision, report.id)
+            conn.execute(insert(events).values(**event_columns(combine([report], match), 1)))
+            created += 1
+        else:
+            merged += 1
+            touched.add(match)
+        used.add(match)
+        conn.execute(insert(mentions).values(**mention_columns(report, document_id, revision, match)))
+    refresh(conn, touched)
+    return created, merged
