@@ -118,7 +118,11 @@ def extract(
             built.append((incident, event))
     finish_dates(built, day)
     # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.
-    built = [(inc, ev) for inc, ev in built if ev.when is None or (ev.when.end - ev.when.start).days <= MAX_SPAN_DAYS]
+    built = [
+        (inc, ev)
+        for inc, ev in built
+        if ev.when is None or (ev.when.end - ev.when.start).days <= MAX_SPAN_DAYS
+    ]
     link_relations(built)
     events = [ev for _, ev in built]
     for ev in events:

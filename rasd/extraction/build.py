@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 
 from rasd.actors import interaction_code
 from rasd.extraction.clauses import Clause
-from rasd.extraction.dates import before, undated, when_from
+from rasd.extraction.dates import before, day_with_clock, undated, utc_iso, when_from
 from rasd.extraction.grouping import Incident
 from rasd.extraction.notes import notes_sentence
 from rasd.extraction.places import choose_location
 from rasd.extraction.sources import Voice
 from rasd.model import Actor, Event, Flags, Place, Source, Span, When
+from rasd.time.lexicon import country_zones
 
 CIVILIANS = 7  # ACLED inter code
 _COUNT_FIELDS = ("fatalities", "injuries", "abducted", "arrested")
@@ -60,7 +61,9 @@ def _sub_event(incident: Incident) -> tuple[Clause, list[Span]]:
     return best, spans
 
 
-def _when(incident: Incident, published: dt.date | None) -> When | None:
+def _when(incident: Incident) -> When | None:
+    """The incident's date: its own expression, else the date of the post telling it at a stated
+    time of day, else the date of the event it was told to happen at the same time as."""
     dates = [t for t in incident.times if t.has_date]
     clocks = [t for t in incident.times if t.time]
     if dates:
@@ -69,30 +72,22 @@ def _when(incident: Incident, published: dt.date | None) -> When | None:
         return when_from(ref, clock)
     posted = _post_day(incident)
     if posted is not None and clocks:
-        clock = clocks[0]
-        return When(
-            start=posted,
-            end=posted,
-            time_precision=1,
-            time=clock.time,
-            time_utc=f"{posted.isoformat()}T{clock.time_utc}Z" if clock.time_utc else None,
-            tz=clock.tz,
-            text=clock.text,
-            reason="time of day stated in a post dated that day",
-        )
+        return day_with_clock(posted, posted, clocks[0], "time of day stated in a post dated that day")
     if incident.inherited is not None:
         start, end = incident.inherited
         clock = clocks[0] if clocks and start == end else None
-        return When(
-            start=start,
-            end=end,
-            time_precision=1 if start == end else 2 if (end - start).days < 10 else 3,
-            time=clock.time if clock else None,
-            time_utc=f"{start.isoformat()}T{clock.time_utc}Z" if clock and clock.time_utc else None,
-            tz=clock.tz if clock else None,
-            reason="reported as happening at the same time as the event told before it",
+        return day_with_clock(
+            start, end, clock, "reported as happening at the same time as the event told before it"
         )
     return None
+
+
+def _local_to_place(when: When, country_code: str | None) -> When:
+    """A time of day given as local time (or with no zone) is in the zone of the event's country."""
+    zone = country_zones().get(country_code or "")
+    if zone is None:
+        return when
+    return when.model_copy(update={"tz": zone, "time_utc": utc_iso(when.start, when.time, zone)})
 
 
 def _post_day(incident: Incident) -> dt.date | None:
@@ -170,14 +165,14 @@ def build_event(
     cls = lead.classification
     if cls is None or not type_spans:
         return None  # no words of the text carry the event type: not emitted
-    when = _when(incident, ctx.published)
+    when = _when(incident)
     location, why = choose_location(incident.places, ctx.countries)
+    if when is not None and when.time and not when.tz and location is not None:
+        when = _local_to_place(when, location.country_code)
     counts, munitions, count_ev = _counts(incident, ctx)
     sources, source_spans = _sources(incident, ctx)
     flags, flag_spans = _flags(incident, ctx)
     actor1, actor2, assoc = actors
-    if actor1 is None and flags.unidentified_perpetrator:
-        flags.unidentified_perpetrator = True
     evidence: dict[str, list[Span]] = {"event_type": type_spans, "sub_event_type": type_spans}
     if location is not None:
         evidence["location"] = [_span(ctx.text, location.start, location.end)]

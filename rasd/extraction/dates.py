@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rasd.model import Span, When
 from rasd.time import TimeResolution, find_time_expressions, resolve_time
@@ -30,7 +31,6 @@ class TimeRef:
     last: dt.date
     precision: int
     time: str | None
-    time_utc: str | None
     tz: str | None
     reason: str
 
@@ -65,7 +65,6 @@ def document_times(
                 resolved.end,
                 resolved.precision or 3,
                 resolved.time,
-                resolved.time_utc,
                 resolved.tz,
                 resolved.reason,
             )
@@ -101,24 +100,47 @@ def precision_of(start: dt.date, end: dt.date) -> int:
 def when_from(ref: TimeRef, clock: TimeRef | None) -> When:
     """The event's When from its date expression and, if any, the expression that gave the time of day."""
     time = ref.time or (clock.time if clock else None)
-    time_utc = ref.time_utc or (clock.time_utc if clock else None)
     tz = ref.tz or (clock.tz if clock else None)
     return When(
         start=ref.first,
         end=ref.last,
         time_precision=ref.precision,
         time=time,
-        time_utc=_utc_iso(ref.first, time_utc) if ref.precision == 1 else None,
+        time_utc=utc_iso(ref.first, time, tz) if ref.precision == 1 else None,
         tz=tz,
         text=ref.text,
         reason=ref.reason,
     )
 
 
-def _utc_iso(day: dt.date, hhmm: str | None) -> str | None:
-    if not hhmm:
+def day_with_clock(start: dt.date, end: dt.date, clock: TimeRef | None, reason: str) -> When:
+    """A When for an interval taken from elsewhere, with the time of day a clock expression gives."""
+    one_day = start == end
+    time = clock.time if clock is not None and one_day else None
+    tz = clock.tz if clock is not None else None
+    return When(
+        start=start,
+        end=end,
+        time_precision=precision_of(start, end),
+        time=time,
+        time_utc=utc_iso(start, time, tz) if one_day else None,
+        tz=tz,
+        text=clock.text if clock is not None else None,
+        reason=reason,
+    )
+
+
+def utc_iso(day: dt.date, hhmm: str | None, tz: str | None) -> str | None:
+    """ISO 8601 UTC datetime of a local date and time in zone ``tz`` (None when either is unknown)."""
+    if not hhmm or not tz:
         return None
-    return f"{day.isoformat()}T{hhmm}Z"
+    try:
+        zone = ZoneInfo(tz)
+        hour, minute = (int(x) for x in hhmm.split(":")[:2])
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    local = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone)
+    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
 def undated(published: dt.date | None) -> When | None:

@@ -106,7 +106,8 @@ def build_index(
         if progress:
             progress(msg)
 
-    all_files = list(files)
+    all_files = [Path(p) for p in files]
+    explicit = [p.resolve() for p in all_files]
     if include_sources_dir:
         all_files += [p for p in source_files(path) if p not in all_files]
     admin_names = read_geonames_admin_names(sources_dir(path) / "geonames")
@@ -158,7 +159,12 @@ def build_index(
     report.sources.append("rasd-knowledge")
     _fill_admin(records)
     say("writing index")
-    _write(path, records, report)
+    recipe = {
+        "files": json.dumps([str(p) for p in explicit]),
+        "countries": json.dumps(sorted(c.upper() for c in wanted) if wanted else None),
+        "include_sources_dir": "1" if include_sources_dir else "0",
+    }
+    _write(path, records, report, recipe)
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -226,7 +232,7 @@ def _arabic_name(r: PlaceRecord) -> str | None:
     return None
 
 
-def _write(path: Path, records: list[PlaceRecord], report: BuildReport) -> None:
+def _write(path: Path, records: list[PlaceRecord], report: BuildReport, recipe: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
@@ -293,6 +299,7 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport) -> None:
             "sources": json.dumps(report.sources),
             "places": str(n_places),
             "names": str(counts["names"]),
+            **recipe,  # how to build it again (see rasd.geo.upgrade)
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         con.commit()

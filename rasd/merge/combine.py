@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rasd.extraction.notes import notes_sentence
 from rasd.model import Event, Source, When
 
 
@@ -75,14 +76,8 @@ def combine(mentions: Sequence[Event], event_id: str) -> Event:
     base = representative(mentions)
     if len(mentions) == 1:
         return base.model_copy(update={"id": event_id})
-    note = figures_note(mentions)
     docs = sorted({m.doc_id for m in mentions if m.doc_id})
-    notes = base.notes
-    if note:
-        notes = f"{notes} {note}".strip()
-    if len(docs) > 1:
-        notes = f"{notes} Reported in {len(docs)} documents.".strip()
-    return base.model_copy(
+    merged = base.model_copy(
         update={
             "id": event_id,
             "fatalities": _lowest([m.fatalities for m in mentions]),
@@ -90,6 +85,10 @@ def combine(mentions: Sequence[Event], event_id: str) -> Event:
             "sources": _sources(mentions),
             "when": _when(mentions, base.when),
             "confidence": max(m.confidence for m in mentions),
-            "notes": notes,
         }
     )
+    notes = [notes_sentence(merged), figures_note(mentions)]
+    if len(docs) > 1:
+        notes.append(f"Reported in {len(docs)} documents.")
+    merged.notes = " ".join(n for n in notes if n)
+    return merged

@@ -25,7 +25,11 @@ def add_edit(engine: Engine, event_id: str, field: str, value: Any, author: str)
     with engine.begin() as conn:
         result = conn.execute(
             insert(edits).values(
-                event_id=event_id, field=field, value=json.dumps(value, ensure_ascii=False), author=author, created_at=now()
+                event_id=event_id,
+                field=field,
+                value=json.dumps(value, ensure_ascii=False),
+                author=author,
+                created_at=now(),
             )
         )
         pk = result.inserted_primary_key

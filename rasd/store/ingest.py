@@ -14,12 +14,15 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from rasd.geo.records import GazetteerError
 from rasd.ingest import Document, InputError
+from rasd.knowledge import KnowledgeError
 from rasd.model import Event
 from rasd.store.placing import place, refresh
 from rasd.store.rows import now
 from rasd.store.schema import documents, errors, mentions, revisions
 
+FATAL = (GazetteerError, KnowledgeError, MemoryError)
 Extractor = Callable[[Document, str | None], list[Event]]
 
 
@@ -117,6 +120,8 @@ class Ingestor:
             return "unchanged"
         try:
             reports = self.extractor(item, self.published)
+        except FATAL:  # the installation is broken, not the document: stop rather than quarantine all
+            raise
         except Exception as exc:  # one bad document must not stop the batch
             return self.fail(item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}", key)
         with self.engine.begin() as conn:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, and_, or_, select
 
 from rasd.geo.spatial import distance_km
 from rasd.model import Event
@@ -33,7 +33,10 @@ class EventFilter:
             return False
         if self.country:
             want = self.country.casefold()
-            if loc is None or want not in {(loc.country_code or "").casefold(), (loc.country or "").casefold()}:
+            if loc is None or want not in {
+                (loc.country_code or "").casefold(),
+                (loc.country or "").casefold(),
+            }:
                 return False
         if self.event_type and self.event_type.casefold() not in {
             event.event_type.casefold(),
@@ -41,13 +44,20 @@ class EventFilter:
         }:
             return False
         if self.actor:
-            names = [a.name for a in (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2) if a]
+            names = [
+                a.name for a in (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2) if a
+            ]
             names += [a.short for a in (event.actor1, event.actor2) if a and a.short]
             if not any(self.actor.casefold() in n.casefold() for n in names):
                 return False
         if self.near:
             lat, lon, km = self.near
-            if loc is None or loc.lat is None or loc.lon is None or distance_km(lat, lon, loc.lat, loc.lon) > km:
+            if (
+                loc is None
+                or loc.lat is None
+                or loc.lon is None
+                or distance_km(lat, lon, loc.lat, loc.lon) > km
+            ):
                 return False
         return True
 
@@ -66,8 +76,7 @@ def read_events(engine: Engine, where: EventFilter | None = None) -> Iterator[Ev
         conds += [events.c.lat.between(lat - km / 110.0, lat + km / 110.0)]
     if conds:
         edited = select(edits.c.event_id)
-        query = query.where(or_(events.c.id.in_(edited), *[]) if False else or_(events.c.id.in_(edited), *[]))
-        query = query.where(or_(events.c.id.in_(edited), *conds)) if len(conds) == 1 else query
+        query = query.where(or_(events.c.id.in_(edited), and_(*conds)))
     with engine.connect() as conn:
         rows = conn.execute(query).all()
         changes = edits_for(conn, [r.id for r in rows])

@@ -39,6 +39,7 @@ def test_drone_attack_is_dated_timed_located_and_sourced(arabic):
     assert drone.location.country_code == "SY" and drone.location.geo_precision in (1, 2)
     assert drone.when is not None and drone.when.start == drone.when.end == dt.date(2024, 3, 11)
     assert drone.when.time_precision == 1 and drone.when.time == "07:30"
+    assert drone.when.time_utc == "2024-03-11T04:30Z"  # local time is the place's zone, UTC+3
     assert drone.munitions.get("drones") == 2
     assert drone.flags.repelled
     assert any(s.name in {"SDF", "QSD: Syrian Democratic Forces"} for s in drone.sources)

@@ -1,0 +1,71 @@
+"""``rasd ingest``: reports into the event store (merged across reports, one transaction per document)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from rasd.cli.app import app
+
+DB_HELP = "Database URL (postgresql://user@host/db, sqlite:///file) or SQLite file path. Default: $RASD_DB or the user data dir."
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[
+        list[str], typer.Argument(help="Text or HTML files, folders, .jsonl of documents, or - for stdin.")
+    ],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for documents that do not carry one.")
+    ] = None,
+) -> None:
+    """Store reports and their events; the same report again changes nothing. Failures go to `rasd errors`."""
+    from rasd.ingest import read_documents
+    from rasd.store import StoreError, connect
+    from rasd.store.ingest import Ingestor
+
+    try:
+        engine = connect(db)
+    except StoreError as exc:
+        typer.echo(f"rasd ingest: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    ingestor = Ingestor(engine, published=published)
+    items = read_documents(paths)
+    try:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            columns = (
+                SpinnerColumn(),
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+            )
+            with Progress(*columns, TextColumn("{task.fields[last]}"), console=Console(stderr=True)) as bar:
+                task = bar.add_task("ingest", total=None, last="")
+                for item in items:
+                    outcome = ingestor.add(item)
+                    bar.update(task, advance=1, last=outcome)
+        else:
+            for item in items:
+                ingestor.add(item)
+    finally:
+        engine.dispose()
+    report = ingestor.report
+    typer.echo(f"rasd ingest: {report.summary()}", err=True)
+    for failure in report.failures[:20]:
+        typer.echo(f"rasd ingest: failed: {failure}", err=True)
+    if len(report.failures) > 20:
+        typer.echo(f"rasd ingest: ... {len(report.failures) - 20} more; see `rasd errors`", err=True)
