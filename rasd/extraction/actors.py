@@ -37,7 +37,10 @@ def _is_voice(m: ActorMention, norm: NormText, clause: Clause) -> bool:
     voice = clause.voice
     if voice is None:
         return False
-    if voice.name in {m.short, m.acled_name}:  # "أعلنت قوات سوريا الديمقراطية (قسد)": both names are the voice
+    if voice.name in {
+        m.short,
+        m.acled_name,
+    }:  # "أعلنت قوات سوريا الديمقراطية (قسد)": both names are the voice
         return True
     s, e = norm.to_original(m.start, m.end)
     return clause.start + s < voice.end and voice.start < clause.start + e

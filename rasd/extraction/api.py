@@ -7,6 +7,7 @@ whole document → incidents (clauses grouped) → actors → events with eviden
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter
 
 from rasd.extraction.actors import incident_actors, sentence_parties
@@ -134,22 +135,23 @@ def extract(
 
 def _attach_leftovers(incidents: list[Incident], leftovers: list[Leftover], times: list[TimeRef]) -> None:
     """Counts, cues (and, if the sentence names an event, times) of sentences without a clause
-    go to the incident told just before them."""
+    go to the incident told just before them, within a few sentences."""
+    told = sorted(
+        (
+            (clause.start, clause.sentence, n, inc)
+            for inc in incidents
+            for n, clause in enumerate(inc.clauses)
+            if not clause.is_title
+        ),
+        key=lambda x: x[0],
+    )
+    starts = [t[0] for t in told]
     for left in leftovers:
-        best: tuple[Incident, Clause] | None = None
-        for inc in incidents:
-            for clause in inc.clauses:
-                if (
-                    clause.is_title
-                    or clause.start > left.start
-                    or left.sentence - clause.sentence > ORPHAN_REACH
-                ):
-                    continue
-                if best is None or clause.start > best[1].start:
-                    best = (inc, clause)
-        if best is None:
+        i = bisect_right(starts, left.start) - 1
+        if i < 0 or left.sentence - told[i][1] > ORPHAN_REACH:
             continue
-        incident, clause = best
+        _, _, n, incident = told[i]
+        clause = incident.clauses[n]
         clause.counts.extend(left.counts)
         clause.cues.extend(left.cues)
         if left.names_event:

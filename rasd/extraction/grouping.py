@@ -9,7 +9,10 @@ Title clauses never start one: a headline summarises what the body tells.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from rasd.extraction.clauses import Clause
 from rasd.extraction.dates import TimeRef, overlaps
@@ -17,9 +20,11 @@ from rasd.extraction.places import PlaceRef
 from rasd.geo.spatial import distance_km
 
 SAME_PLACE_KM = 5.0
+LOOKBACK = 40  # a clause is compared with the incidents told most recently, not with a whole archive
 SPLIT_KM = 25.0  # places of one clause further apart than this are separate events (ACLED: one per location)
 _AREAS = {"country", "admin1", "admin2"}
 CONTEXT_GAP = 3  # characters between two place phrases for the second to be the first's context
+_Positioned = TypeVar("_Positioned", PlaceRef, TimeRef)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -87,12 +92,11 @@ def _kinds_agree(clause: Clause, incident: Incident) -> bool:
     return True
 
 
-def _own(
-    clause: Clause, places: list[PlaceRef], times: list[TimeRef]
-) -> tuple[list[PlaceRef], list[TimeRef]]:
-    inside_p = [p for p in places if clause.start <= p.start < clause.end]
-    inside_t = [t for t in times if clause.start <= t.start < clause.end]
-    return inside_p, inside_t
+def _inside(items: Sequence[_Positioned], starts: list[int], clause: Clause) -> list[_Positioned]:
+    """The items (sorted by start) whose start lies in the clause."""
+    lo = bisect_left(starts, clause.start)
+    hi = bisect_left(starts, clause.end)
+    return list(items[lo:hi])
 
 
 def _interval(times: list[TimeRef]) -> tuple[dt.date, dt.date] | None:
@@ -105,6 +109,10 @@ def _interval(times: list[TimeRef]) -> tuple[dt.date, dt.date] | None:
 
 def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[TimeRef]) -> list[Incident]:
     """Incidents of a report, in the order they are first told."""
+    places = sorted(places, key=lambda p: p.start)
+    times = sorted(times, key=lambda t: t.start)
+    place_starts = [p.start for p in places]
+    time_starts = [t.start for t in times]
     incidents: list[Incident] = []
     titles: list[Clause] = []
     by_clause: dict[int, Incident] = {}
@@ -112,7 +120,8 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
         if clause.is_title:
             titles.append(clause)
             continue
-        own_places, own_times = _own(clause, places, times)
+        own_places = _inside(places, place_starts, clause)
+        own_times = _inside(times, time_starts, clause)
         own_interval = _interval(own_times)
         interval = own_interval
         if clause.simultaneous and incidents and incidents[-1].dated is not None and interval is None:
@@ -180,7 +189,7 @@ def _join_target(
     """The earlier incident this clause tells again, if any (most recent first)."""
     if not incidents:
         return None
-    recent = sorted(incidents, key=lambda i: i.last, reverse=True)
+    recent = sorted(incidents[-LOOKBACK:], key=lambda i: i.last, reverse=True)
     named = _targets(own_places)
     aimed = [p for p in named if p.role == "target"]
     if clause.demonstrative or (clause.definite and not aimed and interval is None):
