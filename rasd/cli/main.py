@@ -1,6 +1,7 @@
 """Entry point of the ``rasd`` console script: imports every command module, then runs the app."""
 
 from rasd.cli import (  # noqa: F401  (imported for their commands)
+    check_cmd,
     classify_cmd,
     eval_cmd,
     extract_cmd,

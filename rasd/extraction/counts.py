@@ -46,7 +46,7 @@ class _Term:
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict[str, _Term]:
+def count_terms() -> dict[str, _Term]:
     terms: dict[str, _Term] = {}
     for row in read_tsv("counts.tsv", required=("lang", "term", "field", "position")):
         if row["position"] not in {"before", "after", "either"}:
@@ -76,7 +76,7 @@ def _munition_rows() -> tuple[tuple[str, str], ...]:
 
 
 def _match_term(token: str) -> _Term | None:
-    terms = _terms()
+    terms = count_terms()
     for form in clitic_forms(token):
         term = terms.get(form)
         if term is not None:
@@ -93,7 +93,7 @@ def _dual_munition(token: str) -> _Term | None:
     """Arabic dual of a munition noun (صاروخين، طائرتين) counts two."""
     if token.isascii() or len(token) < 5:
         return None
-    terms = _terms()
+    terms = count_terms()
     for suffix, restore in (("تين", "ه"), ("تان", "ه"), ("ين", ""), ("ان", "")):
         if token.endswith(suffix):
             stem = token[: -len(suffix)] + restore

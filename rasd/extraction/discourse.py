@@ -26,7 +26,7 @@ class Cue:
 
 
 @lru_cache(maxsize=4)
-def _matcher(lang: str) -> PhraseMatcher[Row]:
+def discourse_matcher(lang: str) -> PhraseMatcher[Row]:
     rows = read_tsv("discourse.tsv", required=("lang", "cue", "kind"))
     for row in rows:
         if row["kind"] not in KINDS:
@@ -38,5 +38,5 @@ def find_discourse(tokens: Sequence[Token], lang: str) -> list[Cue]:
     """Discourse cues among the tokens of a normalized sentence."""
     return [
         Cue(m.payload["kind"], m.start, m.end, m.first_token, m.last_token)
-        for m in _matcher(lang).find_tokens(tokens)
+        for m in discourse_matcher(lang).find_tokens(tokens)
     ]

@@ -9,7 +9,7 @@ from rasd.model import Event
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> dict[str, str]:
+def note_phrases() -> dict[str, str]:
     return {
         r["sub_event_type"]: r["phrase"] for r in read_tsv("notes.tsv", required=("sub_event_type", "phrase"))
     }
@@ -29,7 +29,7 @@ def notes_sentence(event: Event) -> str:
         lead = "On an unknown date"
     actor1 = event.actor1.name if event.actor1 else "unidentified actors"
     actor2 = event.actor2.name if event.actor2 else ""
-    phrase = _phrases().get(event.sub_event_type, "were involved in an event with {actor2}")
+    phrase = note_phrases().get(event.sub_event_type, "were involved in an event with {actor2}")
     verb = phrase.format(actor2=actor2).replace(" against ", " against ").strip()
     if not actor2:
         verb = verb.removesuffix(" on").removesuffix(" at").removesuffix(" with").removesuffix(" against")

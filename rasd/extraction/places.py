@@ -70,7 +70,7 @@ class PlaceRef:
 
 
 @lru_cache(maxsize=4)
-def _role_matcher(lang: str) -> PhraseMatcher[Row]:
+def role_matcher(lang: str) -> PhraseMatcher[Row]:
     rows = read_tsv("place_roles.tsv", required=("lang", "cue", "role"))
     for row in rows:
         if row["role"] not in ROLES:
@@ -82,7 +82,7 @@ def place_role(text: str, phrase_start: int, lang: str) -> str:
     """The role the words just before ``phrase_start`` give a place (``other`` when none)."""
     window = normalize(text[max(0, phrase_start - 60) : phrase_start])
     tokens = tokenize(window.text)[-ROLE_WINDOW:]
-    hits = _role_matcher(lang).find_tokens(tokens)
+    hits = role_matcher(lang).find_tokens(tokens)
     return hits[-1].payload["role"] if hits else "other"
 
 

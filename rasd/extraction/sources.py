@@ -46,7 +46,7 @@ class NamedParty:
 
 
 @lru_cache(maxsize=1)
-def _cue_matchers() -> dict[str, PhraseMatcher[Row]]:
+def reporting_cues() -> dict[str, PhraseMatcher[Row]]:
     rows = read_tsv("reporting.tsv", required=("lang", "cue", "kind", "side"))
     by_lang: dict[str, list[Row]] = {}
     for row in rows:
@@ -57,7 +57,7 @@ def _cue_matchers() -> dict[str, PhraseMatcher[Row]]:
 
 
 @lru_cache(maxsize=1)
-def _source_matcher() -> PhraseMatcher[Row]:
+def source_matcher() -> PhraseMatcher[Row]:
     rows = read_tsv("sources.tsv", required=("id", "name", "kind", "names"))
     entries = [(name, row) for row in rows for name in split_list(row["names"])]
     return PhraseMatcher(entries)
@@ -65,7 +65,7 @@ def _source_matcher() -> PhraseMatcher[Row]:
 
 def known_source(text: str, norm: NormText) -> Row | None:
     """The sources.tsv row named in a short text (a post author, say), if any."""
-    hits = _source_matcher().find(norm)
+    hits = source_matcher().find(norm)
     return hits[0].payload if hits else None
 
 
@@ -100,7 +100,7 @@ def post_date(post: Post) -> dt.date | None:
 
 def has_reporting_cue(norm: NormText, lang: str) -> bool:
     """Does the sentence hold a reporting word at all (cheap test before naming its voice)?"""
-    cues = _cue_matchers().get(lang)
+    cues = reporting_cues().get(lang)
     return cues is not None and bool(cues.find_tokens(tokenize(norm.text)))
 
 
@@ -116,11 +116,11 @@ def sentence_voice(
     ``norm`` is the normalized sentence, ``offset`` the sentence start in the document,
     ``previous`` the last statement voice of the document (for "the statement said").
     """
-    cues = _cue_matchers().get(lang)
+    cues = reporting_cues().get(lang)
     if cues is None:
         return None
     tokens = tokenize(norm.text)
-    sources = _source_matcher().find_tokens(tokens)
+    sources = source_matcher().find_tokens(tokens)
     for cue in cues.find_tokens(tokens):
         row = cue.payload
         kind = row["kind"]
