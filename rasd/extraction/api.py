@@ -154,8 +154,10 @@ def _attach_leftovers(incidents: list[Incident], leftovers: list[Leftover], time
         clause = incident.clauses[n]
         clause.counts.extend(left.counts)
         clause.cues.extend(left.cues)
-        if left.names_event:
-            incident.times.extend(t for t in times if left.start <= t.start < left.end)
+        if left.names_event:  # "the attack happened at 7:30": a date never overrides the incident's own
+            incident.times.extend(
+                t for t in times if left.start <= t.start < left.end and not (t.has_date and incident.dated)
+            )
 
 
 def _shift_out_title(event: Event, offset: int) -> Event:

@@ -231,7 +231,7 @@ def finish_dates(events: list[tuple[Incident, Event]], published: dt.date | None
     for inc, ev in events:
         if ev.when is not None:
             continue
-        effects = [by_incident[id(e)] for e in inc.caused if id(e) in by_incident]
+        effects = [by_incident[id(e)] for e in (*inc.caused, *inc.earlier_than) if id(e) in by_incident]
         effect_when = next((e.when for e in effects if e.when is not None), None)
         ev.when = before(effect_when) if effect_when is not None else undated(published)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasd.actors import find_actors
 from rasd.coding.classify import Classification, classify_norm
 from rasd.coding.triggers import find_cues_tokens, find_triggers_tokens
 from rasd.extraction.counts import Count, find_counts
@@ -35,6 +36,7 @@ class Clause:
     definite: bool = False
     demonstrative: bool = False
     simultaneous: bool = False
+    prior: bool = False  # "before that": a new event, earlier than the one told just before
     cause_of: Clause | None = None  # this clause tells the event that ``cause_of`` answers
     counts: list[Count] = field(default_factory=list)  # spans already in document offsets
     cues: list[tuple[str, int, int]] = field(default_factory=list)
@@ -92,8 +94,9 @@ def analyse_sentence(
     if cause is not None:
         cuts = [(0, cause.start), (cause.end, len(norm.text))]
     clauses: list[Clause] = []
+    coded = _mask_names(norm, lang) if find_triggers_tokens(tokens, lang) else norm.text
     for cs, ce in cuts:
-        sub = NormText(norm.original, norm.text[cs:ce], norm.offsets[cs : ce + 1])
+        sub = NormText(norm.original, coded[cs:ce], norm.offsets[cs : ce + 1])
         cls = classify_norm(_renormalized(sub), lang)
         if cls is None:
             continue
@@ -106,6 +109,9 @@ def analyse_sentence(
             d.kind == "anaphor" and cs <= d.start < ce and _near_trigger(d.start, cls, cs) for d in discourse
         )
         clause.simultaneous = any(d.kind == "simultaneous" and cs <= d.start < ce for d in discourse)
+        clause.prior = any(d.kind == "prior" and cs <= d.start < ce for d in discourse)
+        if clause.prior:
+            clause.demonstrative = False  # the "that" of "before that" points at the last event, not this one
         clauses.append(clause)
     if len(clauses) == 2:
         clauses[1].cause_of = clauses[0]
@@ -128,6 +134,16 @@ def analyse_sentence(
     for cue in cues:
         _owner(clauses, cue[1]).cues.append(cue)
     return clauses, None
+
+
+def _mask_names(norm: NormText, lang: str) -> str:
+    """The normalized sentence with the names of actors blanked out, so that the words of a name
+    ("هيئة تحرير الشام", "Liberation Army") are not read as the event it reports."""
+    chars = list(norm.text)
+    for m in find_actors(norm, lang):
+        if not m.generic:
+            chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
 
 
 def _renormalized(sub: NormText) -> NormText:

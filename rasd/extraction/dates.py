@@ -156,12 +156,13 @@ def undated(published: dt.date | None) -> When | None:
     )
 
 
-def before(effect: When) -> When:
-    """The interval of an undated event that ``effect`` answered: shortly before it."""
-    start = effect.start - dt.timedelta(days=CAUSE_WINDOW_DAYS)
+def before(later: When) -> When:
+    """The interval of an undated event told as coming before ``later`` (which answered it, or
+    which the report tells "before that" of): up to two weeks before it."""
+    start = later.start - dt.timedelta(days=CAUSE_WINDOW_DAYS)
     return When(
         start=start,
-        end=effect.end,
-        time_precision=precision_of(start, effect.end),
-        reason=f"no date in the text; before the event that answered it ({effect.start.isoformat()})",
+        end=later.end,
+        time_precision=precision_of(start, later.end),
+        reason=f"no date in the text; before the event told after it ({later.start.isoformat()})",
     )

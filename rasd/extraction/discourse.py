@@ -13,7 +13,7 @@ from rasd.coding.matcher import PhraseMatcher
 from rasd.knowledge import Row, read_tsv
 from rasd.text.tokens import Token
 
-KINDS = ("anaphor", "simultaneous", "cause")
+KINDS = ("anaphor", "simultaneous", "cause", "prior")
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ class Incident:
     inherited: tuple[dt.date, dt.date] | None = None  # from "at the same time" as another incident
     causes: list[Incident] = field(default_factory=list)  # incidents this one answered
     caused: list[Incident] = field(default_factory=list)
+    earlier_than: list[Incident] = field(default_factory=list)  # told "before that" of these
 
     @property
     def dated(self) -> tuple[dt.date, dt.date] | None:
@@ -126,12 +127,13 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
         interval = own_interval
         if clause.simultaneous and incidents and incidents[-1].dated is not None and interval is None:
             interval = incidents[-1].dated
+        before_that = incidents[-1] if clause.prior and incidents else None
         groups = [own_places]
         if not clause.demonstrative and not clause.definite:
             groups = _separate_places(own_places)
         for n, group in enumerate(groups):
             part = clause if n == 0 else replace(clause, counts=[])  # a toll is told once, not per place
-            home = _join_target(part, group, interval, incidents)
+            home = None if clause.prior else _join_target(part, group, interval, incidents)
             if home is None:
                 home = Incident()
                 if clause.simultaneous and own_interval is None and incidents:
@@ -142,6 +144,8 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
             home.times.extend(own_times)
             by_clause.setdefault(id(clause), home)
         target = by_clause[id(clause)]
+        if before_that is not None and before_that is not target:
+            target.earlier_than.append(before_that)
         if clause.cause_of is not None and id(clause.cause_of) in by_clause:
             effect = by_clause[id(clause.cause_of)]
             if effect is not target:

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.coding.matcher import PhraseMatcher
+from rasd.extraction.sources import source_names
 from rasd.knowledge import Row, read_tsv
 from rasd.model import Place, Span
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize
 
 ROLES = ("target", "launch", "base")
-ROLE_WINDOW = 3  # tokens before a place phrase that may say its role
+ROLE_WINDOW = 3
+DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's  # tokens before a place phrase that may say its role
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
 COUNTRY_BONUS = 1.5
 _ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0}
@@ -91,7 +93,12 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
     from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
 
     gazetteer = Gazetteer.default()
-    mentions = find_toponyms(text, gazetteer)
+    outlets = [(m.start, m.end) for m in source_names(text)]
+    mentions = [
+        m
+        for m in find_toponyms(text, gazetteer)
+        if not any(s <= m.start < e + DATELINE_GAP for s, e in outlets)
+    ]  # "مراسل الميادين" is the outlet's correspondent, not the town; "مراسل الميادين في حلب" is where he is
     refs: list[PlaceRef] = []
     for mention, cand, precision in resolve_toponyms(mentions, text, gazetteer):
         if cand is None:

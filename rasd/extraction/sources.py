@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from rasd.coding.matcher import Match, PhraseMatcher
 from rasd.knowledge import Row, read_tsv, split_list
-from rasd.text.normalize import NormText
+from rasd.model import Span
+from rasd.text.normalize import NormText, normalize
 from rasd.text.segments import Post
 from rasd.text.tokens import tokenize
 
@@ -63,6 +64,16 @@ def source_matcher() -> PhraseMatcher[Row]:
     return PhraseMatcher(entries)
 
 
+def source_names(text: str) -> list[Span]:
+    """Spans of the text (original offsets) that name a known agency, monitor or outlet."""
+    norm = normalize(text)
+    spans = []
+    for m in source_matcher().find(norm):
+        s, e = norm.to_original(m.start, m.end)
+        spans.append(Span(start=s, end=e, text=text[s:e]))
+    return spans
+
+
 def known_source(text: str, norm: NormText) -> Row | None:
     """The sources.tsv row named in a short text (a post author, say), if any."""
     hits = source_matcher().find(norm)
@@ -71,8 +82,6 @@ def known_source(text: str, norm: NormText) -> Row | None:
 
 def post_voice(post: Post, start: int, end: int) -> Voice:
     """The voice of an embedded post, named after its author (or the known body it stands for)."""
-    from rasd.text.normalize import normalize
-
     row = known_source(post.author, normalize(post.author))
     name = row["name"] if row is not None else post.author
     return Voice(

@@ -106,3 +106,22 @@ def test_a_title_given_apart_is_read_but_spans_index_the_text():
     for spans in events[0].evidence.values():
         for span in spans:
             assert text[span.start : span.end] == span.text
+
+
+def test_the_correspondents_town_is_not_where_the_event_happened():
+    text = "أفاد مراسل الجزيرة في دمشق، اليوم الأحد، بسقوط 3 قذائف صاروخية على مدينة حمص."
+    (event,) = extract(text, published="2024-02-04")
+    assert event.location is not None and event.location.name.lower().startswith("hom")
+    assert event.munitions.get("shells") == 3 or event.munitions.get("rockets") == 3
+
+
+def test_an_event_told_before_that_is_a_separate_earlier_event():
+    text = "قصفت المدفعية بلدة كفرنبل في ريف إدلب اليوم الخميس.\nوسبق ذلك غارة جوية استهدفت مدينة سراقب."
+    events = extract(text, published="2024-02-08")
+    assert len(events) == 2
+    shelling, strike = sorted(events, key=lambda e: e.sub_event_type != "Shelling/artillery/missile attack")
+    assert shelling.when is not None and shelling.when.start == dt.date(2024, 2, 8)
+    assert strike.sub_event_type == "Air/drone strike"
+    assert (
+        strike.when is not None and strike.when.end <= dt.date(2024, 2, 8) and strike.when.time_precision > 1
+    )
