@@ -11,7 +11,14 @@ from bisect import bisect_right
 from collections import Counter
 
 from rasd.extraction.actors import incident_actors, sentence_parties
-from rasd.extraction.build import DocContext, build_event, finish_dates, finish_notes, link_relations
+from rasd.extraction.build import (
+    DocContext,
+    build_event,
+    finish_dates,
+    finish_notes,
+    link_relations,
+    merge_repeats,
+)
 from rasd.extraction.clauses import Clause, Leftover, analyse_sentence
 from rasd.extraction.dates import TimeRef, document_times
 from rasd.extraction.grouping import Incident, group_clauses
@@ -124,6 +131,7 @@ def extract(
         for inc, ev in built
         if ev.when is None or (ev.when.end - ev.when.start).days <= MAX_SPAN_DAYS
     ]
+    built = merge_repeats(built)
     link_relations(built)
     events = [ev for _, ev in built]
     for ev in events:

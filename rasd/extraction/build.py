@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from rasd.actors import interaction_code
 from rasd.extraction.clauses import Clause
 from rasd.extraction.dates import before, day_with_clock, undated, utc_iso, when_from
-from rasd.extraction.grouping import Incident
+from rasd.extraction.grouping import SAME_PLACE_KM, Incident
 from rasd.extraction.notes import notes_sentence
 from rasd.extraction.places import choose_location
 from rasd.extraction.sources import Voice
-from rasd.model import Actor, Event, Flags, Place, Source, Span, When
+from rasd.geo.spatial import distance_km
+from rasd.model import Actor, Event, Flags, Place, Relation, Source, Span, When
 from rasd.time.lexicon import country_zones
 
 CIVILIANS = 7  # ACLED inter code
@@ -238,14 +239,58 @@ def finish_dates(events: list[tuple[Incident, Event]], published: dt.date | None
 
 def link_relations(events: list[tuple[Incident, Event]]) -> None:
     """Record ``retaliation_for`` from each event to the events it answered."""
-    from rasd.model import Relation
-
     by_incident = {id(inc): ev for inc, ev in events}
     for inc, ev in events:
         for cause in inc.causes:
             target = by_incident.get(id(cause))
-            if target is not None:
+            if target is not None and target is not ev and all(r.target != target.id for r in ev.relations):
                 ev.relations.append(Relation(type="retaliation_for", target=target.id))
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Two events of one report that are the same incident told twice (same type, place and dates)."""
+    if a.sub_event_type != b.sub_event_type or a.location is None or b.location is None:
+        return False
+    la, lb = a.location, b.location
+    same_place = (la.source, la.source_id) == (lb.source, lb.source_id) or (
+        None not in (la.lat, la.lon, lb.lat, lb.lon)
+        and distance_km(la.lat, la.lon, lb.lat, lb.lon) <= SAME_PLACE_KM  # type: ignore[arg-type]
+    )
+    if not same_place:
+        return False
+    if a.when is None or b.when is None:
+        return a.when is b.when
+    return a.when.start <= b.when.end and b.when.start <= a.when.end
+
+
+def merge_repeats(events: list[tuple[Incident, Event]]) -> list[tuple[Incident, Event]]:
+    """Fold events a report tells twice into the first telling, keeping every span and source."""
+    kept: list[tuple[Incident, Event]] = []
+    for inc, ev in events:
+        first = next((k for k in kept if _same_event(k[1], ev)), None)
+        if first is None:
+            kept.append((inc, ev))
+            continue
+        host_inc, host = first
+        for key, spans in ev.evidence.items():
+            host.evidence.setdefault(key, []).extend(s for s in spans if s not in host.evidence[key])
+        names = {s.name for s in host.sources}
+        host.sources.extend(s for s in ev.sources if s.name not in names)
+        for name in ("fatalities", "injuries", "abducted", "arrested"):
+            if getattr(host, name) is None:
+                setattr(host, name, getattr(ev, name))
+        for key, n in ev.munitions.items():
+            host.munitions[key] = max(n, host.munitions.get(key, 0))
+        if host.when is not None and ev.when is not None and _narrower(ev.when, host.when):
+            host.when = ev.when
+        host_inc.causes.extend(ev_cause for ev_cause in inc.causes if ev_cause not in host_inc.causes)
+        for other, _ in events:  # what answered the folded incident answered the host
+            other.causes[:] = [host_inc if c is inc else c for c in other.causes]
+    return kept
+
+
+def _narrower(a: When, b: When) -> bool:
+    return (a.end - a.start) < (b.end - b.start)
 
 
 def finish_notes(event: Event) -> None:

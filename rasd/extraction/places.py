@@ -17,12 +17,12 @@ from rasd.model import Place, Span
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize
 
-ROLES = ("target", "launch", "base")
+ROLES = ("target", "launch", "base", "cause")
 ROLE_WINDOW = 3
 DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's  # tokens before a place phrase that may say its role
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
 COUNTRY_BONUS = 1.5
-_ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0}
+_ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0, "cause": -5.0}
 
 
 @dataclass(slots=True)
@@ -51,7 +51,7 @@ class PlaceRef:
         return f"{self.source}:{self.source_id}"
 
     def to_place(self, reason: str | None = None) -> Place:
-        role = self.role if self.role in ROLES else "other"
+        role = self.role if self.role in {"target", "launch", "base"} else "other"
         return Place(
             name=self.name,
             country=self.country,
@@ -141,9 +141,9 @@ def choose_location(
     Target places beat launch sites and bases, facilities and towns beat provinces, and a place in
     the country the report is mostly about beats one abroad ("Moscow said ..." is rarely where it happened).
     """
-    usable = [r for r in refs if r.feature != "country"]
+    usable = [r for r in refs if r.feature != "country" and r.role != "cause"]
     if not usable:
-        return None, "no place below country level is named"
+        return None, "no place below country level is named as where it happened"
     home = max(countries, key=lambda c: countries[c]) if countries else None
 
     def score(r: PlaceRef) -> tuple[float, int]:
