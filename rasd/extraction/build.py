@@ -256,11 +256,20 @@ def _same_event(a: Event, b: Event) -> bool:
         None not in (la.lat, la.lon, lb.lat, lb.lon)
         and distance_km(la.lat, la.lon, lb.lat, lb.lon) <= SAME_PLACE_KM  # type: ignore[arg-type]
     )
-    if not same_place:
+    if not same_place and not (_contains(la, lb) or _contains(lb, la)):
         return False
     if a.when is None or b.when is None:
         return a.when is b.when
     return a.when.start <= b.when.end and b.when.start <= a.when.end
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """Is ``place`` in the province or district ``area``?"""
+    return (
+        area.feature in {"admin1", "admin2"}
+        and area.country_code == place.country_code
+        and area.name in {place.admin1, place.admin2}
+    )
 
 
 def merge_repeats(events: list[tuple[Incident, Event]]) -> list[tuple[Incident, Event]]:

@@ -23,7 +23,6 @@ SAME_PLACE_KM = 5.0
 LOOKBACK = 40  # a clause is compared with the incidents told most recently, not with a whole archive
 SPLIT_KM = 25.0  # places of one clause further apart than this are separate events (ACLED: one per location)
 _AREAS = {"country", "admin1", "admin2"}
-CONTEXT_GAP = 3  # characters between two place phrases for the second to be the first's context
 _Positioned = TypeVar("_Positioned", PlaceRef, TimeRef)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -160,14 +159,8 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
 
 def _separate_places(places: list[PlaceRef]) -> list[list[PlaceRef]]:
     """The clause's places in groups far apart from each other (one group: no split)."""
-    ordered = sorted(places, key=lambda p: p.start)
-    context = {
-        id(b) for a, b in zip(ordered, ordered[1:], strict=False) if b.phrase_start - a.end <= CONTEXT_GAP
-    }  # "X بريف Y", "X in Y province": Y only says where X is
     points = [
-        p
-        for p in places
-        if p.feature not in _AREAS and p.role in {"target", "other"} and id(p) not in context
+        p for p in places if p.feature not in _AREAS and p.role in {"target", "other"} and not p.context
     ]
     groups: list[list[PlaceRef]] = []
     for p in points:

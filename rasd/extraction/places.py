@@ -6,6 +6,7 @@ The role (target, launch, base, other) comes from the words just before the plac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from rasd.text.tokens import tokenize
 
 ROLES = ("target", "launch", "base", "cause")
 ROLE_WINDOW = 3
+_CONTEXT_GAP = re.compile(r"[\s,،()\-]*(?:في|ب|من|in|of)?[\s,،()\-]*")
 DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's  # tokens before a place phrase that may say its role
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
 COUNTRY_BONUS = 1.5
@@ -45,6 +47,7 @@ class PlaceRef:
     source: str
     source_id: str
     role: str = "other"
+    context: bool = False  # only says where the place before it is ("حقل العمر في ريف دير الزور")
 
     @property
     def key(self) -> str:
@@ -125,6 +128,9 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
                 role=place_role(text, phrase_start, lang),
             )
         )
+    refs.sort(key=lambda r: r.start)
+    for a, b in zip(refs, refs[1:], strict=False):
+        b.context = bool(_CONTEXT_GAP.fullmatch(text[a.end : b.phrase_start]))
     return refs
 
 
