@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.coding.matcher import PhraseMatcher
-from rasd.extraction.sources import source_names
+from rasd.extraction.sources import reporting_cues, source_names
 from rasd.knowledge import Row, read_tsv
 from rasd.model import Place, Span
 from rasd.text.normalize import normalize
@@ -20,11 +20,12 @@ from rasd.text.tokens import tokenize
 
 ROLES = ("target", "launch", "base", "cause")
 ROLE_WINDOW = 3
+VOICE_REACH = 1  # a reporting word this many tokens after a place makes the place a speaker
 _CONTEXT_GAP = re.compile(r"[\s,،()\-]*(?:في|ب|من|in|of)?[\s,،()\-]*")
 DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's  # tokens before a place phrase that may say its role
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
 COUNTRY_BONUS = 1.5
-_ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0, "cause": -5.0}
+_ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0, "cause": -5.0, "voice": -5.0}
 
 
 @dataclass(slots=True)
@@ -83,8 +84,15 @@ def role_matcher(lang: str) -> PhraseMatcher[Row]:
     return PhraseMatcher.from_rows([r for r in rows if r["lang"] == lang], "cue")
 
 
-def place_role(text: str, phrase_start: int, lang: str) -> str:
-    """The role the words just before ``phrase_start`` give a place (``other`` when none)."""
+def place_role(text: str, phrase_start: int, end: int, lang: str) -> str:
+    """The role the words around a place give it: those just before ``phrase_start`` (target,
+    launch, base, cause), or a reporting word right after it ("Moscow said", "واشنطن تتهم"):
+    then the place stands for its government, ``voice``, and is not where anything happened."""
+    after = normalize(text[end : end + 40])
+    if reporting_cues().get(lang) and reporting_cues()[lang].find_tokens(tokenize(after.text)[:VOICE_REACH]):
+        first = tokenize(after.text)[:1]
+        if first and not first[0].text.isdigit():
+            return "voice"
     window = normalize(text[max(0, phrase_start - 60) : phrase_start])
     tokens = tokenize(window.text)[-ROLE_WINDOW:]
     hits = role_matcher(lang).find_tokens(tokens)
@@ -125,7 +133,7 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
                 precision=precision or 1,
                 source=cand.source,
                 source_id=cand.source_id,
-                role=place_role(text, phrase_start, lang),
+                role=place_role(text, phrase_start, mention.end, lang),
             )
         )
     refs.sort(key=lambda r: r.start)
@@ -147,7 +155,7 @@ def choose_location(
     Target places beat launch sites and bases, facilities and towns beat provinces, and a place in
     the country the report is mostly about beats one abroad ("Moscow said ..." is rarely where it happened).
     """
-    usable = [r for r in refs if r.feature != "country" and r.role != "cause"]
+    usable = [r for r in refs if r.feature != "country" and r.role not in {"cause", "voice"}]
     if not usable:
         return None, "no place below country level is named as where it happened"
     home = max(countries, key=lambda c: countries[c]) if countries else None

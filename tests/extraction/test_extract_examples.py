@@ -125,3 +125,10 @@ def test_an_event_told_before_that_is_a_separate_earlier_event():
     assert (
         strike.when is not None and strike.when.end <= dt.date(2024, 2, 8) and strike.when.time_precision > 1
     )
+
+
+def test_a_capital_that_speaks_is_not_where_it_happened():
+    text = "Moscow said on Tuesday that rebel mortar shells hit a school in Aleppo, killing two children."
+    (event,) = extract(text, published="2024-03-05")
+    assert event.location is not None and event.location.country_code == "SY"
+    assert event.fatalities == 2
