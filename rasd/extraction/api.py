@@ -33,7 +33,7 @@ from rasd.extraction.sources import (
 )
 from rasd.model import Event
 from rasd.text.normalize import is_arabic, normalize
-from rasd.text.segments import segment
+from rasd.text.segments import Segment, segment
 
 MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
 ORPHAN_REACH = 3  # sentences after a clause within which a trigger-less count or cue still belongs to it
@@ -73,33 +73,7 @@ def extract(
     full = f"{title}\n{text}" if title else text
     offset = len(title) + 1 if title else 0
     segments = segment(full, first_is_title=True if title else None)
-    sentence_langs: list[tuple[int, int, str]] = []
-    clauses: list[Clause] = []
-    leftovers: list[Leftover] = []
-    last_statement: Voice | None = None
-    index = 0
-    for seg in segments:
-        for s, e in seg.sentences:
-            sentence = full[s:e]
-            lang = "ar" if is_arabic(sentence) else "en"
-            sentence_langs.append((s, e, lang))
-            if seg.post is not None:
-                voice: Voice | None = post_voice(seg.post, s, e)
-            elif has_reporting_cue(normalize(sentence), lang):
-                parties = [
-                    NamedParty(m.start, m.end, m.short or m.acled_name)
-                    for m in sentence_parties(sentence, lang, country, day)
-                ]
-                voice = sentence_voice(normalize(sentence), lang, parties, s, last_statement)
-                if voice is not None and voice.kind in {"statement", "official", "spokesperson"}:
-                    last_statement = voice
-            else:
-                voice = None
-            found, leftover = analyse_sentence(full, s, e, index, seg, lang, voice)
-            clauses.extend(found)
-            if leftover is not None:
-                leftovers.append(leftover)
-            index += 1
+    sentence_langs, clauses, leftovers = _read_sentences(full, segments, country, day)
     if not clauses:
         return []
     places = document_places(full, sentence_langs)
@@ -139,6 +113,52 @@ def extract(
     if offset:
         events = [_shift_out_title(ev, offset) for ev in events]
     return events
+
+
+def _read_sentences(
+    full: str, segments: list[Segment], country: str | None, day: dt.date | None
+) -> tuple[list[tuple[int, int, str]], list[Clause], list[Leftover]]:
+    """Each sentence's language, and the event clauses (with their voice) or leftovers it holds."""
+    sentence_langs: list[tuple[int, int, str]] = []
+    clauses: list[Clause] = []
+    leftovers: list[Leftover] = []
+    last_statement: Voice | None = None
+    for seg in segments:
+        for s, e in seg.sentences:
+            sentence = full[s:e]
+            lang = "ar" if is_arabic(sentence) else "en"
+            sentence_langs.append((s, e, lang))
+            voice = _voice(seg, sentence, s, e, lang, country, day, last_statement)
+            if voice is not None and voice.kind in {"statement", "official", "spokesperson"}:
+                last_statement = voice
+            found, leftover = analyse_sentence(full, s, e, len(sentence_langs) - 1, seg, lang, voice)
+            clauses.extend(found)
+            if leftover is not None:
+                leftovers.append(leftover)
+    return sentence_langs, clauses, leftovers
+
+
+def _voice(
+    seg: Segment,
+    sentence: str,
+    start: int,
+    end: int,
+    lang: str,
+    country: str | None,
+    day: dt.date | None,
+    last_statement: Voice | None,
+) -> Voice | None:
+    """Who the sentence reports through: the post it stands in, or a party or agency it names."""
+    if seg.post is not None:
+        return post_voice(seg.post, start, end)
+    norm = normalize(sentence)
+    if not has_reporting_cue(norm, lang):
+        return None
+    parties = [
+        NamedParty(m.start, m.end, m.short or m.acled_name)
+        for m in sentence_parties(sentence, lang, country, day)
+    ]
+    return sentence_voice(norm, lang, parties, start, last_statement)
 
 
 def _attach_leftovers(incidents: list[Incident], leftovers: list[Leftover], times: list[TimeRef]) -> None:

@@ -88,10 +88,10 @@ def place_role(text: str, phrase_start: int, end: int, lang: str) -> str:
     """The role the words around a place give it: those just before ``phrase_start`` (target,
     launch, base, cause), or a reporting word right after it ("Moscow said", "واشنطن تتهم"):
     then the place stands for its government, ``voice``, and is not where anything happened."""
-    after = normalize(text[end : end + 40])
-    if reporting_cues().get(lang) and reporting_cues()[lang].find_tokens(tokenize(after.text)[:VOICE_REACH]):
-        first = tokenize(after.text)[:1]
-        if first and not first[0].text.isdigit():
+    cues = reporting_cues().get(lang)
+    if cues is not None:
+        after = tokenize(normalize(text[end : end + 40]).text)[:VOICE_REACH]
+        if any(m.payload["kind"] == "statement" for m in cues.find_tokens(after)):
             return "voice"
     window = normalize(text[max(0, phrase_start - 60) : phrase_start])
     tokens = tokenize(window.text)[-ROLE_WINDOW:]
