@@ -186,8 +186,15 @@ def _group(matches: Sequence[Match[Lexeme]]) -> list[TriggerHit]:
 
 
 def find_triggers_tokens(tokens: Sequence[Token], lang: str) -> list[TriggerHit]:
-    """Triggers over already tokenized normalized text."""
+    """Triggers over already tokenized normalized text (cached: several stages ask of one sentence)."""
+    if isinstance(tokens, tuple):
+        return list(_triggers_cached(tokens, lang))
     return _group(trigger_matcher(lang).find_tokens(tokens))
+
+
+@lru_cache(maxsize=4096)
+def _triggers_cached(tokens: tuple[Token, ...], lang: str) -> tuple[TriggerHit, ...]:
+    return tuple(_group(trigger_matcher(lang).find_tokens(tokens)))
 
 
 def _next_to_number(tokens: Sequence[Token], m: Match[Row]) -> bool:
