@@ -21,11 +21,15 @@ def ingest_cmd(
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for documents that do not carry one.")
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(help="Extract in this many worker processes (storing stays in this process, in order)."),
+    ] = 1,
 ) -> None:
     """Store reports and their events; the same report again changes nothing. Failures go to `rasd errors`."""
     from rasd.ingest import read_documents
     from rasd.store import StoreError, connect
-    from rasd.store.ingest import Ingestor
+    from rasd.store.ingest import Ingestor, ingest_iter
 
     try:
         engine = connect(db)
@@ -33,7 +37,7 @@ def ingest_cmd(
         typer.echo(f"rasd ingest: {exc}", err=True)
         raise typer.Exit(2) from exc
     ingestor = Ingestor(engine, published=published)
-    items = read_documents(paths)
+    outcomes = ingest_iter(ingestor, read_documents(paths), workers=workers)
     try:
         if sys.stderr.isatty():
             from rich.console import Console
@@ -55,12 +59,11 @@ def ingest_cmd(
             )
             with Progress(*columns, TextColumn("{task.fields[last]}"), console=Console(stderr=True)) as bar:
                 task = bar.add_task("ingest", total=None, last="")
-                for item in items:
-                    outcome = ingestor.add(item)
+                for outcome in outcomes:
                     bar.update(task, advance=1, last=outcome)
         else:
-            for item in items:
-                ingestor.add(item)
+            for _ in outcomes:
+                pass
     finally:
         engine.dispose()
     report = ingestor.report

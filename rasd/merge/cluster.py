@@ -1,8 +1,9 @@
 """Cluster many events into incidents: block, compare candidate pairs, join best pairs first.
 
-Pairs are joined in order of decreasing score (ties by index), and two groups are never joined
-when they share a document, so a report's separate incidents stay separate. The result does not
-depend on input order except between equal scores.
+Items are first put in a canonical order (by document, date, type, place, counts), pairs are
+joined in order of decreasing score (ties by canonical position), and two groups are never joined
+when they share a document, so a report's separate incidents stay separate. The grouping therefore
+does not depend on the input order.
 """
 
 from __future__ import annotations
@@ -35,8 +36,39 @@ def candidate_pairs(items: Sequence[Features]) -> list[tuple[float, int, int]]:
     return pairs
 
 
+def _canonical(f: Features) -> tuple[object, ...]:
+    return (
+        f.doc or "",
+        f.start or 0,
+        f.end or 0,
+        f.event_type,
+        f.sub_event_type,
+        f.lat or 0.0,
+        f.lon or 0.0,
+        -1 if f.fatalities is None else f.fatalities,
+        -1 if f.injuries is None else f.injuries,
+        sorted(f.actors),
+        f.country or "",
+        f.admin1 or "",
+        f.geo_precision,
+        f.precision,
+    )
+
+
 def cluster(items: Sequence[Features]) -> list[int]:
-    """A cluster label per item (the smallest index in its cluster)."""
+    """A cluster label per item: the smallest index (in ``items``) of its cluster."""
+    order = sorted(range(len(items)), key=lambda k: _canonical(items[k]))
+    roots = _cluster([items[k] for k in order])
+    label: dict[int, int] = {}
+    for pos, root in enumerate(roots):
+        label[root] = min(label.get(root, order[pos]), order[pos])
+    out = [0] * len(items)
+    for pos, root in enumerate(roots):
+        out[order[pos]] = label[root]
+    return out
+
+
+def _cluster(items: Sequence[Features]) -> list[int]:
     parent = list(range(len(items)))
     docs: dict[int, set[str]] = {}
 

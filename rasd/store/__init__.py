@@ -4,12 +4,14 @@ from rasd.store.db import StoreError, connect, default_db_url, migrate
 from rasd.store.edits import EditError, add_edit, apply_edits
 from rasd.store.ingest import Ingestor, IngestReport, ingest
 from rasd.store.query import ErrorRow, EventFilter, read_errors, read_events, read_mentions
+from rasd.store.remerge import RemergeReport, remerge
 
 __all__ = [
     "EditError",
     "ErrorRow",
     "EventFilter",
     "IngestReport",
+    "RemergeReport",
     "Ingestor",
     "StoreError",
     "add_edit",
@@ -21,4 +23,5 @@ __all__ = [
     "read_errors",
     "read_events",
     "read_mentions",
+    "remerge",
 ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from rasd.geo.records import GazetteerError
 from rasd.ingest import Document, InputError
@@ -111,33 +112,57 @@ class Ingestor:
         """Ingest one document (or record one input error); returns new, revised, unchanged or failed."""
         if isinstance(item, InputError):
             return self.fail(item.origin, item.reason)
-        key = document_key(item)
-        digest = content_hash(item, self.published)
-        with self.engine.connect() as conn:
-            current = conn.execute(select(documents.c.content_hash).where(documents.c.key == key)).first()
-        if current is not None and current[0] == digest:
-            self.report.unchanged += 1
+        todo = self.pending(item)
+        if todo is None:
             return "unchanged"
         try:
             reports = self.extractor(item, self.published)
         except FATAL:  # the installation is broken, not the document: stop rather than quarantine all
             raise
         except Exception as exc:  # one bad document must not stop the batch
-            return self.fail(item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}", key)
-        with self.engine.begin() as conn:
-            outcome = self._store(conn, item, key, digest, reports)
-            conn.execute(delete(errors).where(errors.c.origin == (item.origin or item.id)))
+            return self.fail(item.origin or item.id, extraction_failure(exc), todo[0])
+        return self.commit(item, todo, reports)
+
+    def pending(self, doc: Document) -> tuple[str, str] | None:
+        """(key, content hash) of a document to extract, or None (counted) when it is stored unchanged."""
+        key = document_key(doc)
+        digest = content_hash(doc, self.published)
+        with self.engine.connect() as conn:
+            current = conn.execute(select(documents.c.content_hash).where(documents.c.key == key)).first()
+        if current is not None and current[0] == digest:
+            self.report.unchanged += 1
+            return None
+        return key, digest
+
+    def commit(self, doc: Document, todo: tuple[str, str], reports: list[Event]) -> str:
+        """Store a document and its extracted events in one transaction."""
+        key, digest = todo
+        for attempt in (1, 2):
+            try:
+                with self.engine.begin() as conn:
+                    outcome, created, merged = self._store(conn, doc, key, digest, reports)
+                    conn.execute(delete(errors).where(errors.c.origin == (doc.origin or doc.id)))
+                break
+            except IntegrityError:  # another process stored the same document meanwhile: look again
+                if attempt == 2:
+                    raise
+        counter = {"new": "stored", "revised": "revised", "unchanged": "unchanged"}[outcome]
+        setattr(self.report, counter, getattr(self.report, counter) + 1)
+        self.report.events_new += created
+        self.report.events_merged += merged
         return outcome
 
-    def _store(self, conn: Connection, doc: Document, key: str, digest: str, reports: list[Event]) -> str:
+    def _store(
+        self, conn: Connection, doc: Document, key: str, digest: str, reports: list[Event]
+    ) -> tuple[str, int, int]:
+        """Store one document in the open transaction: (outcome, incidents created, reports merged)."""
         row = conn.execute(
             select(documents.c.id, documents.c.revision, documents.c.content_hash).where(
                 documents.c.key == key
             )
         ).first()
         if row is not None and row.content_hash == digest:  # stored meanwhile by another process
-            self.report.unchanged += 1
-            return "unchanged"
+            return "unchanged", 0, 0
         values = {
             "doc_id": doc.id,
             "url": doc.url,
@@ -177,13 +202,11 @@ class Ingestor:
         # report that still describes them re-attaches to them and keeps their ids (and analysts' edits).
         created, merged = place(conn, reports, document_id, key, revision)
         refresh(conn, old_events)
-        self.report.events_new += created
-        self.report.events_merged += merged
-        if row is None:
-            self.report.stored += 1
-            return "new"
-        self.report.revised += 1
-        return "revised"
+        return ("new" if row is None else "revised"), created, merged
+
+
+def extraction_failure(exc: BaseException) -> str:
+    return f"extraction failed: {type(exc).__name__}: {exc}"
 
 
 def ingest(
@@ -192,15 +215,27 @@ def ingest(
     *,
     published: str | None = None,
     extractor: Extractor | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest every document of ``items``; see :class:`Ingestor`."""
+    """Ingest every document of ``items``; see :class:`Ingestor` and :func:`ingest_iter`."""
     ingestor = Ingestor(engine, published=published, extractor=extractor)
-    for _ in ingest_iter(ingestor, items):
+    for _ in ingest_iter(ingestor, items, workers=workers):
         pass
     return ingestor.report
 
 
-def ingest_iter(ingestor: Ingestor, items: Iterable[Document | InputError]) -> Iterator[str]:
-    """Ingest lazily, yielding each item's outcome (for progress bars)."""
-    for item in items:
-        yield ingestor.add(item)
+def ingest_iter(
+    ingestor: Ingestor, items: Iterable[Document | InputError], workers: int = 1
+) -> Iterator[str]:
+    """Ingest lazily, yielding each item's outcome in input order (for progress bars).
+
+    With ``workers > 1`` (and rasd's own extractor) extraction runs in that many worker processes
+    while this process stores documents one transaction at a time, in input order.
+    """
+    if workers <= 1 or ingestor.extractor is not default_extractor:
+        for item in items:
+            yield ingestor.add(item)
+        return
+    from rasd.store.parallel import extract_in_pool
+
+    yield from extract_in_pool(ingestor, items, workers)
