@@ -51,6 +51,7 @@ CUE_KINDS = frozenset(
         "claimed",
         "unidentified",
         "background",
+        "habitual",
     }
 )
 

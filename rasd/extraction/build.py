@@ -166,6 +166,9 @@ def build_event(
     cls = lead.classification
     if cls is None or not type_spans:
         return None  # no words of the text carry the event type: not emitted
+    told = [c for c in incident.clauses if not c.is_title]
+    if told and all(c.habitual for c in told) and incident.dated is None:
+        return None  # "the continued targeting of US forces": a situation, not a dated event
     when = _when(incident)
     location, why = choose_location(incident.places, ctx.countries)
     if when is not None and when.time and not when.tz and location is not None:

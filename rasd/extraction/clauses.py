@@ -19,7 +19,7 @@ from rasd.text.normalize import NormText, normalize
 from rasd.text.segments import Segment
 from rasd.text.tokens import tokenize
 
-_STATUS_CUES = {"repelled", "no_damage", "claimed", "unidentified", "denial"}
+_STATUS_CUES = {"repelled", "no_damage", "claimed", "unidentified", "denial", "habitual"}
 
 
 @dataclass(slots=True)
@@ -44,6 +44,11 @@ class Clause:
     @property
     def is_title(self) -> bool:
         return self.segment.kind == "title"
+
+    @property
+    def habitual(self) -> bool:
+        """Told as something that goes on ("continued targeting") rather than as one event."""
+        return any(kind == "habitual" for kind, _, _ in self.cues)
 
     @property
     def munition(self) -> str | None:

@@ -132,3 +132,8 @@ def test_a_capital_that_speaks_is_not_where_it_happened():
     (event,) = extract(text, published="2024-03-05")
     assert event.location is not None and event.location.country_code == "SY"
     assert event.fatalities == 2
+
+
+def test_continued_targeting_without_a_date_is_a_situation_not_an_event():
+    text = "وفي ظل استمرار استهداف القوات الأميركية في قاعدة عين الأسد، حذرت واشنطن رعاياها من السفر."
+    assert extract(text, published="2024-02-01") == []
