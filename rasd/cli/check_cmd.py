@@ -28,7 +28,10 @@ def _loaders() -> list[tuple[str, Callable[[], object]]]:
         ("time words and zones", lambda: (phrases(), country_zones(), week_starts())),
         ("number words", number_phrases),
         ("count words", counts.count_terms),
-        ("reporting words and sources", lambda: (sources.reporting_cues(), sources.source_matcher())),
+        (
+            "reporting words and sources",
+            lambda: (sources.reporting_cues("ar"), sources.reporting_cues("en"), sources.source_matcher()),
+        ),
         ("discourse cues", lambda: (discourse.discourse_matcher("ar"), discourse.discourse_matcher("en"))),
         ("place roles", lambda: (places.role_matcher("ar"), places.role_matcher("en"))),
         ("notes phrases", notes.note_phrases),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
-from rasd.knowledge import Row
+from rasd.knowledge import Row, read_tsv
 from rasd.text.normalize import NormText, normalize_key
 from rasd.text.tokens import Token, clitic_forms, strip_article, tokenize
 
@@ -168,3 +169,18 @@ class PhraseMatcher(Generic[T]):
         """Matches in normalized text (a :class:`NormText` or its ``.text``), in text order."""
         text = norm.text if isinstance(norm, NormText) else norm
         return self.find_tokens(tokenize(text))
+
+
+@lru_cache(maxsize=64)
+def lexicon_matcher(
+    relative: str, lang: str, column: str, allowed: frozenset[str], key: str = "cue"
+) -> PhraseMatcher[Row]:
+    """The matcher of one language's rows of a ``lang``/``key``/``column`` knowledge TSV.
+
+    Every row's ``column`` must be one of ``allowed``; a row that is not names its file and line.
+    """
+    rows = read_tsv(relative, required=("lang", key, column))
+    for row in rows:
+        if row[column] not in allowed:
+            raise row.error(f"unknown {column} {row[column]!r}; expected one of {', '.join(sorted(allowed))}")
+    return PhraseMatcher.from_rows([r for r in rows if r["lang"] == lang], key)

@@ -153,22 +153,17 @@ def _nearby_number(
     used: set[int],
 ) -> tuple[int, int, bool] | None:
     """The closest unused number on the allowed side(s) of token i; marks it used."""
-    if position in {"before", "either"}:
-        for j in range(i - 1, max(-1, i - WINDOW - 1), -1):
+    sides = {"before": (-1,), "after": (1,), "either": (-1, 1)}[position]
+    for step in sides:
+        j = i + step
+        while 0 <= j < len(tokens) and abs(j - i) <= WINDOW:
             if j in number_at and j not in used:
                 used.add(j)
-                value, start, approx, _ = number_at[j]
-                return value, start, approx
+                value, start, approx, end = number_at[j]
+                return value, (start if step < 0 else end), approx
             if j in number_at or _is_count_word(tokens[j].text):
                 break
-    if position in {"after", "either"}:
-        for j in range(i + 1, min(len(tokens), i + WINDOW + 1)):
-            if j in number_at and j not in used:
-                used.add(j)
-                value, _, approx, end = number_at[j]
-                return value, end, approx
-            if j in number_at or _is_count_word(tokens[j].text):
-                break
+            j += step
     return None
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rasd.coding.matcher import PhraseMatcher
-from rasd.knowledge import Row, read_tsv
+from rasd.coding.matcher import PhraseMatcher, lexicon_matcher
+from rasd.knowledge import Row
 from rasd.text.tokens import Token
 
 KINDS = ("anaphor", "simultaneous", "cause", "prior")
@@ -25,13 +24,8 @@ class Cue:
     last_token: int
 
 
-@lru_cache(maxsize=4)
 def discourse_matcher(lang: str) -> PhraseMatcher[Row]:
-    rows = read_tsv("discourse.tsv", required=("lang", "cue", "kind"))
-    for row in rows:
-        if row["kind"] not in KINDS:
-            raise row.error(f"unknown kind {row['kind']!r}; expected one of {', '.join(KINDS)}")
-    return PhraseMatcher.from_rows([r for r in rows if r["lang"] == lang], "cue")
+    return lexicon_matcher("discourse.tsv", lang, "kind", frozenset(KINDS))
 
 
 def find_discourse(tokens: Sequence[Token], lang: str) -> list[Cue]:

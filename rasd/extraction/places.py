@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rasd.coding.matcher import PhraseMatcher
+from rasd.coding.matcher import PhraseMatcher, lexicon_matcher
 from rasd.extraction.sources import reporting_cues, source_names
-from rasd.knowledge import Row, read_tsv
+from rasd.knowledge import Row
 from rasd.model import Place, Span
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize
@@ -75,24 +74,17 @@ class PlaceRef:
         )
 
 
-@lru_cache(maxsize=4)
 def role_matcher(lang: str) -> PhraseMatcher[Row]:
-    rows = read_tsv("place_roles.tsv", required=("lang", "cue", "role"))
-    for row in rows:
-        if row["role"] not in ROLES:
-            raise row.error(f"unknown role {row['role']!r}; expected one of {', '.join(ROLES)}")
-    return PhraseMatcher.from_rows([r for r in rows if r["lang"] == lang], "cue")
+    return lexicon_matcher("place_roles.tsv", lang, "role", frozenset(ROLES))
 
 
 def place_role(text: str, phrase_start: int, end: int, lang: str) -> str:
     """The role the words around a place give it: those just before ``phrase_start`` (target,
     launch, base, cause), or a reporting word right after it ("Moscow said", "واشنطن تتهم"):
     then the place stands for its government, ``voice``, and is not where anything happened."""
-    cues = reporting_cues().get(lang)
-    if cues is not None:
-        after = tokenize(normalize(text[end : end + 40]).text)[:VOICE_REACH]
-        if any(m.payload["kind"] == "statement" for m in cues.find_tokens(after)):
-            return "voice"
+    after = tokenize(normalize(text[end : end + 40]).text)[:VOICE_REACH]
+    if any(m.payload["kind"] == "statement" for m in reporting_cues(lang).find_tokens(after)):
+        return "voice"
     window = normalize(text[max(0, phrase_start - 60) : phrase_start])
     tokens = tokenize(window.text)[-ROLE_WINDOW:]
     hits = role_matcher(lang).find_tokens(tokens)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.coding.matcher import Match, PhraseMatcher
+from rasd.coding.matcher import Match, PhraseMatcher, lexicon_matcher
 from rasd.knowledge import Row, read_tsv, split_list
 from rasd.model import Span
 from rasd.text.normalize import NormText, normalize
@@ -46,15 +46,12 @@ class NamedParty:
     name: str
 
 
-@lru_cache(maxsize=1)
-def reporting_cues() -> dict[str, PhraseMatcher[Row]]:
-    rows = read_tsv("reporting.tsv", required=("lang", "cue", "kind", "side"))
-    by_lang: dict[str, list[Row]] = {}
-    for row in rows:
-        if row["kind"] not in {"statement", "spokesperson", "report", "inherit", "according"}:
-            raise row.error(f"unknown kind {row['kind']!r}")
-        by_lang.setdefault(row["lang"], []).append(row)
-    return {lang: PhraseMatcher.from_rows(rs, "cue") for lang, rs in by_lang.items()}
+REPORTING_KINDS = frozenset({"statement", "spokesperson", "report", "inherit", "according"})
+
+
+def reporting_cues(lang: str) -> PhraseMatcher[Row]:
+    """Reporting words of a language (``knowledge/reporting.tsv``)."""
+    return lexicon_matcher("reporting.tsv", lang, "kind", REPORTING_KINDS)
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +106,7 @@ def post_date(post: Post) -> dt.date | None:
 
 def has_reporting_cue(norm: NormText, lang: str) -> bool:
     """Does the sentence hold a reporting word at all (cheap test before naming its voice)?"""
-    cues = reporting_cues().get(lang)
-    return cues is not None and bool(cues.find_tokens(tokenize(norm.text)))
+    return bool(reporting_cues(lang).find_tokens(tokenize(norm.text)))
 
 
 def sentence_voice(
@@ -125,9 +121,7 @@ def sentence_voice(
     ``norm`` is the normalized sentence, ``offset`` the sentence start in the document,
     ``previous`` the last statement voice of the document (for "the statement said").
     """
-    cues = reporting_cues().get(lang)
-    if cues is None:
-        return None
+    cues = reporting_cues(lang)
     tokens = tokenize(norm.text)
     sources = source_matcher().find_tokens(tokens)
     for cue in cues.find_tokens(tokens):
