@@ -36,7 +36,8 @@ from rasd.text.normalize import is_arabic, normalize
 from rasd.text.segments import Segment, segment
 
 MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
-ORPHAN_REACH = 3  # sentences after a clause within which a trigger-less count or cue still belongs to it
+ORPHAN_REACH = 3
+STRATEGIC = "Strategic developments"  # sentences after a clause within which a trigger-less count or cue still belongs to it
 
 
 def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -100,11 +101,7 @@ def extract(
             built.append((incident, event))
     finish_dates(built, day)
     # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.
-    built = [
-        (inc, ev)
-        for inc, ev in built
-        if ev.when is None or (ev.when.end - ev.when.start).days <= MAX_SPAN_DAYS
-    ]
+    built = [(inc, ev) for inc, ev in built if _datable(inc, ev)]
     built = merge_repeats(built)
     link_relations(built)
     events = [ev for _, ev in built]
@@ -113,6 +110,17 @@ def extract(
     if offset:
         events = [_shift_out_title(ev, offset) for ev in events]
     return events
+
+
+def _datable(incident: Incident, event: Event) -> bool:
+    """Is this an event ACLED could date? Not "since 2014" or "over the past months" (a situation),
+    and not a strategic development the report gives no date of its own for (a remark, not news)."""
+    when = event.when
+    if when is None:
+        return True
+    if (when.end - when.start).days > MAX_SPAN_DAYS:
+        return False
+    return event.event_type != STRATEGIC or incident.dated is not None
 
 
 def _read_sentences(
