@@ -124,7 +124,7 @@ def sentence_voice(
     cues = reporting_cues(lang)
     tokens = tokenize(norm.text)
     sources = source_matcher().find_tokens(tokens)
-    for cue in cues.find_tokens(tokens):
+    for cue in sorted(cues.find_tokens(tokens), key=lambda c: c.payload["kind"] != "spokesperson"):
         row = cue.payload
         kind = row["kind"]
         if kind == "inherit":
