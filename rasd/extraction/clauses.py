@@ -93,13 +93,14 @@ def analyse_sentence(
     sentence = text[start:end]
     norm = normalize(sentence)
     tokens = tokenize(norm.text)
-    discourse = find_discourse(tokens, lang)
+    triggered = bool(find_triggers_tokens(tokens, lang))
+    discourse = find_discourse(tokens, lang) if triggered else []
     cause = next((c for c in discourse if c.kind == "cause"), None)
-    cuts: list[tuple[int, int]] = [(0, len(norm.text))]
+    cuts: list[tuple[int, int]] = [(0, len(norm.text))] if triggered else []
     if cause is not None:
         cuts = [(0, cause.start), (cause.end, len(norm.text))]
     clauses: list[Clause] = []
-    coded = _mask_names(norm, lang) if find_triggers_tokens(tokens, lang) else norm.text
+    coded = _mask_names(norm, lang) if triggered else norm.text
     for cs, ce in cuts:
         sub = NormText(norm.original, coded[cs:ce], norm.offsets[cs : ce + 1])
         cls = classify_norm(_renormalized(sub), lang)
@@ -130,7 +131,7 @@ def analyse_sentence(
         if c.kind in _STATUS_CUES
     ]
     if not clauses:
-        names_event = bool(find_triggers_tokens(tokens, lang))
+        names_event = triggered
         if counts or cues or names_event:
             return [], Leftover(index, start, end, counts, cues, names_event)
         return [], None
