@@ -75,6 +75,7 @@ def _munition_rows() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _match_term(token: str) -> _Term | None:
     terms = count_terms()
     for form in clitic_forms(token):
