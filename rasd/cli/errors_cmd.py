@@ -16,7 +16,7 @@ def errors_cmd(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = N
     from rasd.store import StoreError, connect, read_errors
 
     try:
-        engine = connect(db)
+        engine = connect(db, create=False)
     except StoreError as exc:
         typer.echo(f"rasd errors: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -66,7 +66,7 @@ def events_cmd(
         near=_near(near),
     )
     try:
-        engine = connect(db)
+        engine = connect(db, create=False)
     except StoreError as exc:
         typer.echo(f"rasd events: {exc}", err=True)
         raise typer.Exit(2) from exc

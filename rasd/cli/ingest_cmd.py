@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import Annotated
 
@@ -25,12 +26,28 @@ def ingest_cmd(
         int,
         typer.Option(help="Extract in this many worker processes (storing stays in this process, in order)."),
     ] = 1,
+    remerge: Annotated[
+        bool,
+        typer.Option(help="Afterwards re-merge all stored reports (order-independent; keeps event ids)."),
+    ] = False,
 ) -> None:
-    """Store reports and their events; the same report again changes nothing. Failures go to `rasd errors`."""
+    """Store reports and their events; the same report again changes nothing.
+
+    Documents that cannot be read or extracted are quarantined (see `rasd errors`) and the batch goes
+    on; the exit code is then 1.
+    """
     from rasd.ingest import read_documents
     from rasd.store import StoreError, connect
-    from rasd.store.ingest import Ingestor, ingest_iter
+    from rasd.store.ingest import FATAL, Ingestor, ingest_iter
+    from rasd.store.parallel import FatalExtractionError
 
+    if published is not None:
+        try:
+            dt.date.fromisoformat(published)
+        except ValueError as exc:
+            raise typer.BadParameter(
+                f"{published!r} is not a date YYYY-MM-DD", param_hint="--published"
+            ) from exc
     try:
         engine = connect(db)
     except StoreError as exc:
@@ -64,11 +81,26 @@ def ingest_cmd(
         else:
             for _ in outcomes:
                 pass
+        if remerge:
+            from rasd.store import remerge as remerge_all
+
+            again = remerge_all(engine)
+            typer.echo(
+                f"rasd ingest: re-merged: {again.events_before} -> {again.events_after} events, "
+                f"{again.reports_moved} reports moved",
+                err=True,
+            )
+    except (*FATAL, FatalExtractionError) as exc:
+        typer.echo(f"rasd ingest: {ingestor.report.summary()}", err=True)
+        typer.echo(f"rasd ingest: stopped, the installation needs fixing: {exc}", err=True)
+        raise typer.Exit(2) from exc
     finally:
         engine.dispose()
     report = ingestor.report
     typer.echo(f"rasd ingest: {report.summary()}", err=True)
     for failure in report.failures[:20]:
         typer.echo(f"rasd ingest: failed: {failure}", err=True)
-    if len(report.failures) > 20:
-        typer.echo(f"rasd ingest: ... {len(report.failures) - 20} more; see `rasd errors`", err=True)
+    if report.failed > 20:
+        typer.echo(f"rasd ingest: ... {report.failed - 20} more; see `rasd errors`", err=True)
+    if report.failed:
+        raise typer.Exit(1)

@@ -3,9 +3,12 @@
 from rasd.cli import (  # noqa: F401  (imported for their commands)
     check_cmd,
     classify_cmd,
+    errors_cmd,
     eval_cmd,
+    events_cmd,
     extract_cmd,
     geocode_cmd,
+    ingest_cmd,
     when_cmd,
 )
 from rasd.cli.app import app

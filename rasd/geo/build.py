@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rasd.geo.keys import first_fragment, keys_fingerprint, name_keys
+from rasd.geo.keys import first_fragment, keys_fingerprint, multiword_start, name_keys
 from rasd.geo.paths import sources_dir
 from rasd.geo.records import POPULATED, GazetteerError, PlaceRecord
 from rasd.geo.sources import (
@@ -34,7 +34,7 @@ from rasd.geo.sources import (
 )
 from rasd.geo.spatial import Grid
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 NOTABLE_POPULATION = 20_000  # in FOCUS_COUNTRIES; elsewhere NOTABLE_POPULATION_WORLD
 NOTABLE_POPULATION_WORLD = 200_000
 MIN_SKELETON = 3  # skeleton keys stored from this length (lookups outside a province need 4)
@@ -49,6 +49,7 @@ CREATE TABLE places (
   source TEXT NOT NULL, source_id TEXT NOT NULL, notable INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, tier INTEGER NOT NULL, notable INTEGER NOT NULL);
 CREATE TABLE firsts (frag TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE starts (frag TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -245,6 +246,7 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport, recipe: 
         place_rows = []
         counts = {"names": 0}
         firsts: set[str] = set()
+        starts: set[str] = set()  # first-token fragments of names of two or more tokens
 
         def name_rows() -> Iterator[tuple[str, int, int, int]]:
             for pid, r in enumerate(records, start=1):
@@ -260,6 +262,9 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport, recipe: 
                     if first:
                         firsts.add(first)
                         firsts.add(k)  # the whole name written as one word (البوكمال for البو كمال)
+                    start = multiword_start(n)
+                    if start is not None:
+                        starts.add(start)
                     keys.add((k, 0))
                     if len(s) >= MIN_SKELETON and s != k:
                         keys.add((s, 1))
@@ -295,6 +300,7 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport, recipe: 
         con.execute("CREATE INDEX names_pid ON names(pid)")
         con.execute("CREATE INDEX places_admin ON places(cc, admin1)")
         con.executemany("INSERT INTO firsts VALUES (?)", ((f,) for f in firsts if f))
+        con.executemany("INSERT INTO starts VALUES (?)", ((f,) for f in starts))
         meta = {
             "version": INDEX_VERSION,
             "keys": keys_fingerprint(),

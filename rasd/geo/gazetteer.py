@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rasd.geo.build import INDEX_VERSION, MIN_SKELETON, BuildReport, build_index
 from rasd.geo.keys import keys_fingerprint, name_keys
@@ -206,8 +207,11 @@ class Gazetteer:
         self._keys: frozenset[str] | None = None
         self._notable: frozenset[str] | None = None
         self._firsts: frozenset[str] = frozenset()
+        self._starts: frozenset[str] = frozenset()
         self._grid: Grid[tuple[str | None, str | None, str]] | None = None
         self._rows = lru_cache(maxsize=65536)(self._rows_uncached)
+        # Arabic token -> what it is to detection (filled by rasd.geo.toponyms, tied to this index's keys).
+        self.detection_cache: dict[str, Any] = {}
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -254,6 +258,7 @@ class Gazetteer:
                     notable.add(key)
             self._notable = frozenset(notable)
             self._firsts = frozenset(f for (f,) in self._con.execute("SELECT frag FROM firsts"))
+            self._starts = frozenset(f for (f,) in self._con.execute("SELECT frag FROM starts"))
             self._keys = frozenset(keys)
 
     @property
@@ -270,6 +275,13 @@ class Gazetteer:
         if self._keys is None:
             self._load_keys()
         return self._firsts
+
+    @property
+    def multiword_starts(self) -> frozenset[str]:
+        """Key fragments of the first token of every name of two or more tokens (longer matches start there)."""
+        if self._keys is None:
+            self._load_keys()
+        return self._starts
 
     @property
     def notable_keys(self) -> frozenset[str]:
@@ -372,8 +384,8 @@ class Gazetteer:
             rows = rows + towns
         a1 = (canonical_admin1(cc, q.admin1) or q.admin1) if q.admin1 else None
         known_a1 = bool(a1 and cc and canonical_admin1(cc, a1))
-        if not rows and not known_a1:
-            return []
+        if not rows and not (known_a1 and q.admin2):
+            return []  # names found nowhere are only guessed at (fuzzily) in a known province and district
         if known_a1:
             assert a1 is not None and cc is not None
             # A known province is a constraint: a namesake elsewhere is more likely wrong than right.

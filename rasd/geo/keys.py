@@ -14,8 +14,8 @@ import unicodedata
 from functools import lru_cache
 
 from rasd.knowledge import read_tsv
-from rasd.text.normalize import ARABIC_LETTERS, normalize_key
-from rasd.text.tokens import strip_article
+from rasd.text.normalize import ARABIC_LETTERS, normalize, normalize_key
+from rasd.text.tokens import strip_article, tokenize
 
 TRANSLIT_FILE = "geo/translit.tsv"
 
@@ -57,7 +57,7 @@ _AR_VOWELS = re.compile(r"(?<=.)[اوي](?=.)")
 _EXTRA_LETTERS = str.maketrans("چپگژڤڨڭکی", "جبكزفقككي")
 
 
-KEYS_VERSION = "2"  # bump when the key-making code changes (indexes built with other keys are rebuilt)
+KEYS_VERSION = "3"  # bump when the key-making code changes (indexes built with other keys are rebuilt)
 
 
 @lru_cache(maxsize=1)
@@ -80,9 +80,15 @@ def _translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rules)
 
 
+# Latin letters that do not decompose into a base letter and accents.
+_LATIN_LETTERS = str.maketrans(
+    {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "þ": "th"}
+)
+
+
 def fold_latin(text: str) -> str:
     """Lower-case ASCII form of a Latin-script name (accents stripped, apostrophes removed)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LATIN_LETTERS))
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _APOS.sub("", ascii_text.lower())
 
@@ -101,8 +107,8 @@ def _latin_words(name: str) -> list[str]:
     return kept or words
 
 
-def _arabic_words(name: str) -> list[str]:
-    text = _AR_NON_LETTER.sub(" ", normalize_key(name).translate(_EXTRA_LETTERS))
+def _arabic_words(name: str, normalized: bool = False) -> list[str]:
+    text = _AR_NON_LETTER.sub(" ", (name if normalized else normalize_key(name)).translate(_EXTRA_LETTERS))
     words = [strip_article(w) for w in text.split()]
     # ابو / البو (Abu, Albu) are written both ways and both joined and split: fold them to بو.
     return ["بو" + w[3:] if w.startswith("ابو") else w for w in words]
@@ -145,7 +151,7 @@ def skeleton_key(name: str) -> str:
 def token_fragment(token: str) -> str:
     """Key fragment of one normalized token; the key of a phrase is ``join_fragments`` of its tokens."""
     if is_arabic_name(token):
-        return "".join(_arabic_words(token))
+        return "".join(_arabic_words(token, normalized=True))
     words = _NON_ALNUM.sub(" ", fold_latin(token)).split()
     return "".join(x for w in words for x in _rewrite_word(w))
 
@@ -162,3 +168,14 @@ def first_fragment(name: str) -> str:
         return ""
     words = _arabic_words(name)
     return words[0] if words else ""
+
+
+_SEPARATOR = re.compile(r"[^\w]|_")
+
+
+def multiword_start(name: str) -> str | None:
+    """Key fragment of the first token of a name of two or more tokens (as text is tokenized), else None."""
+    if not _SEPARATOR.search(name.strip()):
+        return None
+    toks = tokenize(normalize(name).text)
+    return token_fragment(toks[0].text) if len(toks) >= 2 else None

@@ -18,6 +18,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def within_km(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    """Whether two points are at most ``km`` apart (a cheap latitude test first)."""
+    if abs(lat1 - lat2) * 111.2 > km:
+        return False
+    return distance_km(lat1, lon1, lat2, lon2) <= km
+
+
 class Grid(Generic[T]):
     """Points bucketed in CELL-degree cells; ``nearest`` searches rings of cells outwards."""
 

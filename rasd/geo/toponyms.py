@@ -5,7 +5,10 @@ candidate is kept when a place qualifier or preposition introduces it (في، ب
 near, outskirts of ...), when a following word names its kind (X province, X air base), or when it is a
 well-known place (a facility, province, country or town of 20,000+). Resolution uses the document:
 countries and provinces named in it (and right after the name: "البغدادي بمحافظة الأنبار"), the kind
-of place the qualifier names, population and nearness to the other places named.
+of place the qualifier names, population and nearness to the other places named, and brackets right
+after a name (ACLED's "Town (District, Province)", "(Country)"). Two equally likely namesakes far apart give
+no answer, unless the text gives no country at all, the name follows a place preposition and one namesake is
+DOMINANT_POPULATION times larger than any other ("protested in Cordoba"): that one, with a lowered score.
 """
 
 from __future__ import annotations
@@ -14,15 +17,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.geo.gazetteer import AREA_FEATURES, FEATURE_GROUPS, Gazetteer, GeoCandidate
+from rasd.geo.gazetteer import AREA_FEATURES, FEATURE_GROUPS, Gazetteer, GeoCandidate, _strip_kind
 from rasd.geo.keys import join_fragments, name_key, token_fragment
-from rasd.geo.knowledge import Qualifier, countries, qualifiers
-from rasd.geo.spatial import distance_km
+from rasd.geo.knowledge import Qualifier, canonical_admin1, countries, qualifiers
+from rasd.geo.spatial import distance_km, within_km
 from rasd.knowledge import read_tsv
 from rasd.text.normalize import NormText, normalize, normalize_key
 from rasd.text.tokens import Token, clitic_forms, tokenize
 
 MAX_WORDS = 6
+DETECTION_CACHE_SIZE = 300_000  # tokens whose possible name starts are remembered per index
 AMBIGUOUS_FILE = "geo/ambiguous.tsv"
 COMMON_WORDS_FILE = "geo/common_words_ar.tsv"
 MIN_SCORE = 0.3
@@ -71,6 +75,16 @@ def _qualifier_maps() -> tuple[
     return ar, en_before, en_after
 
 
+@lru_cache(maxsize=65536)
+def _arabic_qualifier(token: str) -> Qualifier | None:
+    """The qualifier an Arabic token is, behind any proclitics (بريف -> ريف), or None."""
+    ar_qual = _qualifier_maps()[0]
+    forms = clitic_forms(token)
+    if token[0] in "وف" and len(token) == 3:
+        forms = (*forms, token[1:])  # وفي، فمن: short prepositions behind a conjunction
+    return next((ar_qual[f] for f in forms if f in ar_qual), None)
+
+
 @lru_cache(maxsize=1)
 def _ambiguous() -> frozenset[str]:
     """Keys taken as places only after a qualifier naming a kind of place (common words, adjectives)."""
@@ -106,15 +120,21 @@ def _joined(nt: NormText, toks: tuple[Token, ...], i: int, n: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _analyse(text: str) -> tuple[NormText, tuple[Token, ...], list[int]]:
-    """Normalized text, its tokens, and for each token how many following tokens join it (no punctuation)."""
+def _analyse(text: str) -> tuple[NormText, tuple[Token, ...]]:
+    """Normalized text and its tokens."""
     nt = normalize(text)
-    toks = tokenize(nt.text)
-    run = [1] * len(toks)
-    for k in range(len(toks) - 2, -1, -1):
-        if _JOIN_GAP.match(nt.text[toks[k].end : toks[k + 1].start]):
-            run[k] = run[k + 1] + 1
-    return nt, toks, run
+    return nt, tokenize(nt.text)
+
+
+def _run(norm: str, toks: tuple[Token, ...], i: int) -> int:
+    """How many tokens from token i on are joined without punctuation (at most MAX_WORDS)."""
+    n = 1
+    while n < MAX_WORDS and i + n < len(toks):
+        a, b = toks[i + n - 1].end, toks[i + n].start
+        if not (a == b or norm[a:b].isspace() or _JOIN_GAP.match(norm[a:b])):
+            break
+        n += 1
+    return n
 
 
 def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[ToponymMention]:
@@ -123,9 +143,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
     keys, notable = g.keys, g.notable_keys
     ambiguous = _ambiguous()
     country_names, adjectives = _country_keys()
-    ar_qual, en_before, en_after = _qualifier_maps()
-    nt, toks, run = _analyse(text)
-    firsts = g.first_fragments
+    _, en_before, en_after = _qualifier_maps()
+    nt, toks = _analyse(text)
+    detection_cache = g.detection_cache
     out: list[ToponymMention] = []
     pending: list[tuple[Qualifier, int]] = []  # qualifiers right before the current token
     prep_clitic = False
@@ -135,19 +155,28 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
         arabic = not tok.text.isascii()
         if pending and i > 0 and not _QUALIFIER_GAP.match(nt.text[toks[i - 1].end : tok.start]):
             pending = []
-        # Qualifiers (English ones can be two words: "outskirts of").
+        # Qualifiers (English ones can be two words: "outskirts of"), then where a name may start.
         if arabic:
-            forms = clitic_forms(tok.text)
-            if tok.text[0] in "وف" and len(tok.text) == 3:
-                forms = (*forms, tok.text[1:])  # وفي، فمن: short prepositions behind a conjunction
-            q = next((ar_qual[f] for f in forms if f in ar_qual), None)
+            info = detection_cache.get(tok.text)
+            if info is None:
+                info = _arabic_info(g, tok.text)
+            q, heads, multi = info
             if q is not None:
                 pending.append((q, tok.start))
                 i += 1
                 continue
+            if not heads and not (pending and pending[-1][0].part_of_name):
+                # Most tokens: neither a qualifier nor the start of any name.
+                if pending:
+                    pending = []
+                i += 1
+                continue
         else:
-            two = tuple(t.text for t in toks[i : i + 2])
-            q = en_before.get(two) if len(two) == 2 and _joined(nt, toks, i, 2) else None
+            q = None
+            if i + 1 < len(toks):
+                q = en_before.get((tok.text, toks[i + 1].text))
+                if q is not None and not _joined(nt, toks, i, 2):
+                    q = None
             if q is not None:
                 pending.append((q, tok.start))
                 i += 2
@@ -157,7 +186,21 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 pending.append((q, tok.start))
                 i += 1
                 continue
-        match = _match_at(toks, i, min(run[i], MAX_WORDS), keys, arabic, pending, firsts)
+            # Latin names are capitalised ("al-" may start them).
+            if tok.text in _ARTICLES or _is_capitalized(nt, tok):
+                heads, multi = _latin_heads(g, tok.text)
+            else:
+                heads, multi = (), False
+        part_of_name = bool(pending) and pending[-1][0].part_of_name and bool(heads or arabic)
+        match: tuple[int, str, int, bool] | None = None
+        if part_of_name or multi:
+            # Names of several tokens start with a token that starts such a name in the gazetteer.
+            match = _match_at(toks, i, _run(nt.text, toks, i), keys, heads, pending)
+        else:
+            for offset, _, single in heads:
+                if len(single) >= 2 and single in keys:
+                    match = (1, single, offset, False)
+                    break
         if match is None:
             pending = []
             i += 1
@@ -185,10 +228,6 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                     if len(words) == width and words in en_after and _joined(nt, toks, j, width):
                         after_q = en_after[words]
                         break
-        if not (arabic or _is_capitalized(nt, tok) or tok.text in _ARTICLES):
-            pending = []
-            i += 1
-            continue
         introduced = bool(pending) or prep_clitic or after_q is not None or with_qualifier
         well_known = key in notable and key not in ambiguous and len(key) >= MIN_BARE_KEY
         hinted = (
@@ -231,55 +270,97 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
     return out
 
 
+Heads = tuple[tuple[int, str, str], ...]
+
+
+def _latin_heads(g: Gazetteer, token: str) -> tuple[Heads, bool]:
+    """A Latin token as the start of a name: ((0, fragment, key of the token alone),) and whether it starts
+    a name of several tokens."""
+    if len(token) < 2:
+        return (), False
+    frag = token_fragment(token)
+    return ((0, frag, join_fragments([frag])),), frag in g.multiword_starts
+
+
+def _arabic_info(g: Gazetteer, token: str) -> tuple[Qualifier | None, Heads, bool]:
+    """What an Arabic token is to detection (cached per index): the qualifier it is, if any; where a name
+    may start in it, as (offset, key fragment, key of that form alone) for each clitic form that begins
+    some gazetteer name; and whether one of them starts a name of several tokens."""
+    firsts, starts = g.first_fragments, g.multiword_starts
+    found = []
+    for form in clitic_forms(token):
+        frag = token_fragment(form) if len(form) >= 2 else ""
+        if frag in firsts:
+            found.append((len(token) - len(form), frag, join_fragments([frag]) if len(frag) >= 2 else ""))
+    heads = tuple(found)
+    info = (_arabic_qualifier(token), heads, any(f in starts for _, f, _ in heads))
+    if len(g.detection_cache) < DETECTION_CACHE_SIZE:
+        g.detection_cache[token] = info
+    return info
+
+
 def _match_at(
     toks: tuple[Token, ...],
     i: int,
     top: int,
     keys: frozenset[str],
-    arabic: bool,
+    heads: Heads,
     pending: list[tuple[Qualifier, int]],
-    firsts: frozenset[str],
 ) -> tuple[int, str, int, bool] | None:
     """Longest gazetteer name starting at token i: (words, key, offset of the name in the token, uses qualifier)."""
+    frags = [token_fragment(t.text) for t in toks[i : i + top]]
     # A facility word before the name may be part of it: حقل العمر, قاعدة عين الأسد.
     if pending and pending[-1][0].part_of_name:
-        rest = [token_fragment(t.text) for t in toks[i + 1 : i + top]]
         qfrag = [token_fragment(w) for w in normalize_key(pending[-1][0].word).split()]
-        first = token_fragment(toks[i].text)
         for n in range(top, 0, -1):
-            key = join_fragments([*qfrag, first, *rest[: n - 1]])
+            key = join_fragments([*qfrag, *frags[:n]])
             if key in keys:
                 return n, key, 0, True
-    forms = clitic_forms(toks[i].text) if arabic else (toks[i].text,)
-    pairs = [(f, token_fragment(f)) for f in forms if len(f) >= 2]
-    if arabic:
-        pairs = [(f, frag) for f, frag in pairs if frag in firsts]
-        if not pairs:
-            return None
-    rest = [token_fragment(t.text) for t in toks[i + 1 : i + top]]
+    tails = [""]
+    for f in frags[1:]:
+        tails.append(tails[-1] + f)
     for n in range(top, 0, -1):
-        for form, frag in pairs:
-            key = join_fragments([frag, *rest[: n - 1]])
+        for offset, frag, _ in heads:
+            key = join_fragments([frag, tails[n - 1]])
             if len(key) >= 2 and key in keys:
-                return n, key, len(toks[i].text) - len(form), False
+                return n, key, offset, False
     return None
 
 
 def _top(
     g: Gazetteer, m: ToponymMention, cc: str | None, admin1: str | None, ctx: _Context | None = None
 ) -> list[GeoCandidate]:
-    admin2 = ctx.admin2 if ctx else None
-    if ctx is not None and admin1 is None:
-        admin1 = ctx.admin1
+    """Candidates for a mention; ``ctx`` (brackets after it) constrains when it names a known province,
+    else prefers the candidates in the units it names."""
+    words = m.text.split()
+    names = [m.lookup_text] if m.lookup_text else []
+    if m.text.isascii() and len(words) > 1 and words[-1].lower() in _TOWN_WORDS:
+        names.append(" ".join(words[:-1]))  # "Saveh city": the town by its own name first
+    names.append(m.text)
+    admin2 = None
+    if ctx is not None and admin1 is None and ctx.admin1 and canonical_admin1(cc, ctx.admin1):
+        admin1, admin2 = ctx.admin1, ctx.admin2  # "(Al Mayadin, Deir ez Zor)": a province rasd knows
     found: list[GeoCandidate] = []
-    if m.lookup_text:
-        found = g.lookup(m.lookup_text, cc, admin1, m.feature_hint, limit=8, admin2=admin2)
-    found = found or g.lookup(m.text, cc, admin1, m.feature_hint, limit=8, admin2=admin2)
-    if not found and admin1 and ctx is not None and admin1 == ctx.admin1:
-        found = _top(g, m, cc, None)  # the units in brackets are not known to the index
-    if ctx is not None and ctx.countries and any(c.country_code in ctx.countries for c in found):
-        found = [c for c in found if c.country_code in ctx.countries]
+    for name in names:
+        found = g.lookup(name, cc, admin1, m.feature_hint, limit=8, admin2=admin2)
+        if found:
+            break
+    if ctx is not None and found:
+        # Units named like the place ("Karak city (Karak, KPK)") tell nothing apart.
+        units = [u for u in ctx.units if not _same_unit(u, name)]
+        inside = [c for c in found if any(_same_unit(c.admin1, u) or _same_unit(c.admin2, u) for u in units)]
+        if inside:
+            found = inside
+        elif ctx.countries and any(c.country_code in ctx.countries for c in found):
+            found = [c for c in found if c.country_code in ctx.countries]
     return found
+
+
+_TOWN_WORDS = frozenset(["city", "town", "village"])
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    return bool(a and b and name_key(a) == name_key(b))
 
 
 @dataclass(frozen=True)
@@ -289,7 +370,8 @@ class _Context:
     cc: str | None = None
     admin1: str | None = None
     admin2: str | None = None
-    countries: frozenset[str] = frozenset()  # countries where the units named in brackets are found
+    units: tuple[str, ...] = ()
+    countries: frozenset[str] = frozenset()  # countries of the areas (provinces, districts) named in brackets
 
 
 def _bracket_context(g: Gazetteer, text: str, m: ToponymMention) -> _Context | None:
@@ -312,13 +394,14 @@ def _bracket_context(g: Gazetteer, text: str, m: ToponymMention) -> _Context | N
         return None
     countries: set[str] | None = None
     for unit in units:
-        found = {c.country_code for c in g.lookup(unit, cc, limit=8)}
+        found = {c.country_code for c in g.lookup(unit, cc, limit=8) if c.feature in AREA_FEATURES}
         if found:
             countries = found if countries is None else (countries & found) or countries
     return _Context(
         cc=cc,
         admin1=units[-1] if units else None,
-        admin2=units[0] if len(units) >= 2 else None,
+        admin2=units[-2] if len(units) >= 2 else None,
+        units=tuple(_strip_kind(u)[0] for u in units),
         countries=frozenset(countries or ()),
     )
 
@@ -375,7 +458,7 @@ def resolve_toponyms(
         if not cands and admin1:
             cands = _top(g, m, cc, None, ctx)
         # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
-        dominant = not doc_cc and ctx is None and m.qualifier is not None
+        dominant = name_key(m.text) if not doc_cc and ctx is None and m.qualifier is not None else None
         best = _rerank(cands, doc_cc, doc_admin1, anchors, dominant)
         if (
             best is not None
@@ -404,8 +487,10 @@ def _rerank(
     doc_cc: dict[str, float],
     doc_admin1: set[str],
     anchors: list[GeoCandidate],
-    dominant: bool = False,
+    dominant: str | None = None,
 ) -> GeoCandidate | None:
+    """The best candidate after document context, or None when unsure; ``dominant`` (the mention's key)
+    allows a namesake much larger than the others, when that is its own name (not an alternate name)."""
     if not cands:
         return None
     rescored = []
@@ -416,7 +501,7 @@ def _rerank(
         if c.admin1 and c.admin1 in doc_admin1:
             s += 0.08
         if any(
-            a is not c and a.source_id != c.source_id and distance_km(a.lat, a.lon, c.lat, c.lon) < 150
+            a is not c and a.source_id != c.source_id and within_km(a.lat, a.lon, c.lat, c.lon, 150)
             for a in anchors
         ):
             s += 0.06
@@ -437,7 +522,11 @@ def _rerank(
                 for c in cands
                 if c is not big and distance_km(c.lat, c.lon, big.lat, big.lon) > 25
             ]
-            if not dominant or (big.population or 0) < DOMINANT_POPULATION * max(others, default=0):
+            if (
+                dominant is None
+                or name_key(big.name) != dominant
+                or (big.population or 0) < DOMINANT_POPULATION * max(others, default=0)
+            ):
                 return None
             big.score = round(min(1.0, s0) * DOMINANT_FACTOR, 3)
             return big

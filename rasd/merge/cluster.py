@@ -1,8 +1,9 @@
 """Cluster many events into incidents: block, compare candidate pairs, join best pairs first.
 
 Items are first put in a canonical order (by document, date, type, place, counts), pairs are
-joined in order of decreasing score (ties by canonical position), and two groups are never joined
-when they share a document, so a report's separate incidents stay separate. The grouping therefore
+joined in order of decreasing score (ties by canonical position), each end of a pair must also
+match the other group's seed (against chaining), and two groups are never joined when they share
+a document, so a report's separate incidents stay separate. The grouping therefore
 does not depend on the input order.
 """
 
@@ -93,6 +94,11 @@ def _cluster(items: Sequence[Features]) -> list[int]:
             continue
         di, dj = docs_of(ri), docs_of(rj)
         if di & dj:
+            continue
+        # Against chaining: each end must also match the other group's seed (its root item).
+        if (rj != j and not compare(items[i], items[rj]).same) or (
+            ri != i and not compare(items[j], items[ri]).same
+        ):
             continue
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
         parent[gone] = keep

@@ -55,17 +55,16 @@ def figures_note(mentions: Sequence[Event]) -> str:
     parts = []
     for field in ("fatalities", "injuries"):
         claims = sorted(
-            {(getattr(m, field), ", ".join(s.name for s in m.sources) or (m.doc_id or "?")) for m in mentions}
-            - {(None, "")},
-            key=lambda c: (c[0] is None, c[0] or 0, c[1]),
+            {
+                (value, ", ".join(s.name for s in m.sources) or m.doc_id or "?")
+                for m in mentions
+                if (value := getattr(m, field)) is not None
+            }
         )
-        values = {v for v, _ in claims if v is not None}
+        values = {v for v, _ in claims}
         if len(values) > 1:
-            parts.append(
-                f"{field.capitalize()} reported: "
-                + "; ".join(f"{v} ({who})" for v, who in claims if v is not None)
-                + f". Coded: {min(values)} (lowest)."
-            )
+            said = "; ".join(f"{v} ({who})" for v, who in claims)
+            parts.append(f"{field.capitalize()} reported: {said}. Coded: {min(values)} (lowest).")
     return " ".join(parts)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.pool import StaticPool
 
 ENV_DB = "RASD_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 7_243_001  # PostgreSQL advisory lock key held while migrating
 
 
 class StoreError(RuntimeError):
@@ -46,12 +47,17 @@ def _sqlite_pragmas(dbapi_con: Any, _record: Any) -> None:
     cur.close()
 
 
-def connect(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
-    """An engine for ``url`` (see :func:`normalize_url`), its schema migrated to head."""
+def connect(url: str | None = None, *, migrate_schema: bool = True, create: bool = True) -> Engine:
+    """An engine for ``url`` (see :func:`normalize_url`), its schema migrated to head.
+
+    With ``create=False`` a SQLite file that does not exist is a :class:`StoreError` (for readers).
+    """
     full = normalize_url(url)
     parsed = make_url(full)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
+            if not create and not Path(parsed.database).exists():
+                raise StoreError(f"no store at {parsed.database}; `rasd ingest` creates one")
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         if parsed.database in (None, "", ":memory:"):
             engine = create_engine(full, poolclass=StaticPool)
@@ -82,6 +88,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as conn:
+        # One process migrates at a time; the others wait, then find the schema current.
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # also makes SQLite's DDL transactional here
+        elif conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         if revision == "head" and MigrationContext.configure(conn).get_current_revision() == head:
             return
         config.attributes["connection"] = conn

@@ -8,6 +8,7 @@ document that cannot be read or extracted is quarantined in ``errors`` and the b
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,10 @@ from rasd.store.placing import place, refresh
 from rasd.store.rows import now
 from rasd.store.schema import documents, errors, mentions, revisions
 
-FATAL = (GazetteerError, KnowledgeError, MemoryError)
+MAX_KEY = 1000  # length of documents.key
+MAX_CHARS = 1_000_000  # longer texts are quarantined: no single report is that long
+# Errors of the installation, not of a document: ingestion stops instead of quarantining everything.
+FATAL = (GazetteerError, KnowledgeError, sqlite3.Error, MemoryError)
 Extractor = Callable[[Document, str | None], list[Event]]
 
 
@@ -43,26 +47,38 @@ class IngestReport:
     stored: int = 0
     revised: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # same content as a stored document under another key
     failed: int = 0
     events_new: int = 0
     events_merged: int = 0
-    failures: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # the first 100
 
     @property
     def seen(self) -> int:
-        return self.stored + self.revised + self.unchanged + self.failed
+        return self.stored + self.revised + self.unchanged + self.duplicates + self.failed
 
     def summary(self) -> str:
         return (
-            f"{self.stored} new documents, {self.revised} revised, {self.unchanged} unchanged, {self.failed} failed; "
+            f"{self.stored} new documents, {self.revised} revised, {self.unchanged} unchanged, "
+            f"{self.duplicates} duplicates, {self.failed} failed; "
             f"{self.events_new} new events, {self.events_merged} reports merged into existing events"
         )
 
 
-def document_key(doc: Document) -> str:
-    """The identity of a document across revisions: URL, else file path, else id."""
+def document_key(doc: Document, digest: str) -> str:
+    """The identity of a document across revisions: URL, else file path, else id; standard input has none
+    (each text read from it is its own document, keyed by its content hash ``digest``)."""
+    key = _raw_key(doc, digest)
+    if len(key) > MAX_KEY:  # the column is indexed: very long URLs or ids are keyed by their hash
+        return f"{key[:400]}#sha256:{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()}"
+    return key
+
+
+def _raw_key(doc: Document, digest: str) -> str:
     if doc.url:
         return f"url:{doc.url}"
+    if doc.origin == "<stdin>":
+        return f"stdin:{digest}"
     if doc.origin and not doc.origin.startswith("<") and Path(doc.origin).is_file():
         return f"file:{Path(doc.origin).resolve()}"
     return f"id:{doc.id}"
@@ -94,16 +110,23 @@ class Ingestor:
     """Ingests documents one by one into the store at ``engine``."""
 
     def __init__(
-        self, engine: Engine, *, published: str | None = None, extractor: Extractor | None = None
+        self,
+        engine: Engine,
+        *,
+        published: str | None = None,
+        extractor: Extractor | None = None,
+        max_chars: int | None = None,
     ) -> None:
         self.engine = engine
+        self.max_chars = max_chars or MAX_CHARS
         self.published = published
         self.extractor = extractor or default_extractor
         self.report = IngestReport()
 
     def fail(self, origin: str, reason: str, doc_key: str | None = None) -> str:
         self.report.failed += 1
-        self.report.failures.append(f"{origin}: {reason}")
+        if len(self.report.failures) < 100:
+            self.report.failures.append(f"{origin}: {reason}")
         with self.engine.begin() as conn:
             quarantine(conn, origin, reason, doc_key)
         return "failed"
@@ -113,8 +136,8 @@ class Ingestor:
         if isinstance(item, InputError):
             return self.fail(item.origin, item.reason)
         todo = self.pending(item)
-        if todo is None:
-            return "unchanged"
+        if isinstance(todo, str):
+            return todo
         try:
             reports = self.extractor(item, self.published)
         except FATAL:  # the installation is broken, not the document: stop rather than quarantine all
@@ -123,15 +146,25 @@ class Ingestor:
             return self.fail(item.origin or item.id, extraction_failure(exc), todo[0])
         return self.commit(item, todo, reports)
 
-    def pending(self, doc: Document) -> tuple[str, str] | None:
-        """(key, content hash) of a document to extract, or None (counted) when it is stored unchanged."""
-        key = document_key(doc)
+    def pending(self, doc: Document) -> tuple[str, str] | str:
+        """(key, content hash) of a document to extract, else its outcome: unchanged, or failed (too long)."""
         digest = content_hash(doc, self.published)
+        key = document_key(doc, digest)
+        if len(doc.text) > self.max_chars:
+            reason = f"too long to extract: {len(doc.text):,} characters (the limit is {self.max_chars:,})"
+            return self.fail(doc.origin or doc.id, reason, key)
         with self.engine.connect() as conn:
             current = conn.execute(select(documents.c.content_hash).where(documents.c.key == key)).first()
+            twin = None
+            if current is None:  # a new key: the same content may be stored under another (moved file)
+                query = select(documents.c.key).where(documents.c.content_hash == digest).limit(1)
+                twin = conn.execute(query).first()
         if current is not None and current[0] == digest:
             self.report.unchanged += 1
-            return None
+            return "unchanged"
+        if twin is not None:
+            self.report.duplicates += 1
+            return "duplicate"
         return key, digest
 
     def commit(self, doc: Document, todo: tuple[str, str], reports: list[Event]) -> str:

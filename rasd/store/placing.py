@@ -7,7 +7,7 @@ import hashlib
 import math
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from rasd.merge import combine, compare, features
 from rasd.merge.blocking import MAX_DAYS
@@ -28,6 +28,22 @@ def _box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
+CANDIDATES = select(events.c.id, events.c.data).where(
+    events.c.event_type == bindparam("etype"),
+    events.c.date_start <= bindparam("end"),
+    events.c.date_start >= bindparam("earliest"),
+    events.c.date_end >= bindparam("start"),
+    events.c.lat.between(bindparam("lat0"), bindparam("lat1")),
+    events.c.lon.between(bindparam("lon0"), bindparam("lon1")),
+)
+MENTIONS_OF = select(mentions.c.data).where(mentions.c.event_id == bindparam("eid")).order_by(mentions.c.id)
+EXISTS = select(events.c.id).where(events.c.id == bindparam("eid"))
+DELETE_EVENT = delete(events).where(events.c.id == bindparam("eid"))
+UPDATE_EVENT = update(events).where(events.c.id == bindparam("eid"))
+INSERT_EVENT = insert(events)
+INSERT_MENTION = insert(mentions)
+
+
 def find_match(conn: Connection, event: Event, exclude: set[str]) -> str | None:
     """Id of the stored incident ``event`` belongs to (best score, then smallest id), or None."""
     mine = features(event, doc="")
@@ -36,16 +52,18 @@ def find_match(conn: Connection, event: Event, exclude: set[str]) -> str | None:
         return None
     # Province-level events may lie far from precise ones: search the province radius always.
     lat0, lat1, lon0, lon1 = _box(loc.lat, loc.lon, PROVINCE_KM)
-    query = select(events.c.id, events.c.data).where(
-        events.c.event_type == event.event_type,
-        events.c.date_start <= when.end,
-        events.c.date_start >= when.start - dt.timedelta(days=MAX_DAYS),
-        events.c.date_end >= when.start,
-        events.c.lat.between(lat0, lat1),
-        events.c.lon.between(lon0, lon1),
-    )
+    params = {
+        "etype": event.event_type,
+        "end": when.end,
+        "earliest": when.start - dt.timedelta(days=MAX_DAYS),
+        "start": when.start,
+        "lat0": lat0,
+        "lat1": lat1,
+        "lon0": lon0,
+        "lon1": lon1,
+    }
     best: tuple[float, str] | None = None
-    for event_id, data in conn.execute(query):
+    for event_id, data in conn.execute(CANDIDATES, params):
         if event_id in exclude:
             continue
         decision = compare(features(Event.model_validate_json(data), doc=None), mine)
@@ -57,20 +75,17 @@ def find_match(conn: Connection, event: Event, exclude: set[str]) -> str | None:
 def refresh(conn: Connection, event_ids: Iterable[str]) -> None:
     """Recombine each incident from its mentions; incidents left without mentions are deleted."""
     for event_id in sorted(set(event_ids)):
-        rows = conn.execute(
-            select(mentions.c.data).where(mentions.c.event_id == event_id).order_by(mentions.c.id)
-        )
+        rows = conn.execute(MENTIONS_OF, {"eid": event_id})
         reports = [Event.model_validate_json(data) for (data,) in rows]
         if not reports:
-            conn.execute(delete(events).where(events.c.id == event_id))
+            conn.execute(DELETE_EVENT, {"eid": event_id})
             continue
-        merged = combine(reports, event_id)
-        values = event_columns(merged, len(reports))
-        exists = conn.execute(select(events.c.id).where(events.c.id == event_id)).first()
-        if exists:
-            conn.execute(update(events).where(events.c.id == event_id).values(**values))
+        values = event_columns(combine(reports, event_id), len(reports))
+        if conn.execute(EXISTS, {"eid": event_id}).first():
+            values.pop("id")
+            conn.execute(UPDATE_EVENT, {"eid": event_id, **values})
         else:
-            conn.execute(insert(events).values(**values))
+            conn.execute(INSERT_EVENT, values)
 
 
 def place(
@@ -84,12 +99,12 @@ def place(
         match = find_match(conn, report, used)
         if match is None:
             match = new_event_id(doc_key, revision, report.id)
-            conn.execute(insert(events).values(**event_columns(combine([report], match), 1)))
+            conn.execute(INSERT_EVENT, event_columns(combine([report], match), 1))
             created += 1
         else:
             merged += 1
             touched.add(match)
         used.add(match)
-        conn.execute(insert(mentions).values(**mention_columns(report, document_id, revision, match)))
+        conn.execute(INSERT_MENTION, mention_columns(report, document_id, revision, match))
     refresh(conn, touched)
     return created, merged

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, and_, or_, select
 
 from rasd.geo.spatial import distance_km
 from rasd.model import Event
-from rasd.store.edits import apply_edits, edits_for
+from rasd.store.edits import all_edits, apply_edits_lenient
 from rasd.store.schema import documents, edits, errors, events, mentions
 
 
@@ -65,7 +65,12 @@ class EventFilter:
 def read_events(engine: Engine, where: EventFilter | None = None) -> Iterator[Event]:
     """Merged events with edits applied, by date then id. SQL pre-filters; edited events are always checked."""
     where = where or EventFilter()
-    query = select(events.c.id, events.c.data).order_by(events.c.date_start, events.c.id)
+    order = (
+        events.c.date_start.is_(None),
+        events.c.date_start,
+        events.c.id,
+    )  # undated last, on every backend
+    query = select(events.c.id, events.c.data).order_by(*order)
     conds = []
     if where.since:
         conds.append(events.c.date_end >= where.since)
@@ -78,14 +83,14 @@ def read_events(engine: Engine, where: EventFilter | None = None) -> Iterator[Ev
         edited = select(edits.c.event_id)
         query = query.where(or_(events.c.id.in_(edited), and_(*conds)))
     with engine.connect() as conn:
-        rows = conn.execute(query).all()
-        changes = edits_for(conn, [r.id for r in rows])
-    for event_id, data in rows:
-        event = Event.model_validate_json(data)
-        if event_id in changes:
-            event = apply_edits(event, changes[event_id])
-        if where.accepts(event):
-            yield event
+        changes = all_edits(conn)  # analysts' edits are few next to events: read them all first
+        for chunk in conn.execution_options(yield_per=2000).execute(query).partitions():
+            for event_id, data in chunk:
+                event = Event.model_validate_json(data)
+                if event_id in changes:
+                    event = apply_edits_lenient(event, changes[event_id])
+                if where.accepts(event):
+                    yield event
 
 
 def read_mentions(engine: Engine, event_id: str) -> list[tuple[str, Event]]:

@@ -32,13 +32,13 @@ documents = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("key", String(1000), nullable=False, unique=True),
-    Column("doc_id", String(500), nullable=False),
-    Column("url", String(2000)),
-    Column("outlet", String(500)),
+    Column("doc_id", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
     Column("title", Text),
-    Column("published", String(40)),
-    Column("origin", String(2000)),
-    Column("content_hash", String(64), nullable=False),
+    Column("published", Text),
+    Column("origin", Text),
+    Column("content_hash", String(64), nullable=False, index=True),
     Column("revision", Integer, nullable=False),
     Column("n_events", Integer, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
@@ -60,8 +60,8 @@ events = Table(
     "events",
     metadata,
     Column("id", String(40), primary_key=True),
-    Column("event_type", String(100), nullable=False),
-    Column("sub_event_type", String(100), nullable=False),
+    Column("event_type", Text, nullable=False),
+    Column("sub_event_type", Text, nullable=False),
     Column("date_start", Date),
     Column("date_end", Date),
     Column("time_precision", Integer),
@@ -69,7 +69,7 @@ events = Table(
     Column("lon", Float),
     Column("geo_precision", Integer),
     Column("country_code", String(8)),
-    Column("admin1", String(200)),
+    Column("admin1", Text),
     Column("actors", Text, nullable=False, default=""),  # '|'-joined actor names, for filtering
     Column("fatalities", Integer),
     Column("injuries", Integer),
@@ -90,7 +90,7 @@ mentions = Table(
         "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
     ),
     Column("revision", Integer, nullable=False),
-    Column("local_id", String(200), nullable=False),  # the Event id the extractor gave
+    Column("local_id", Text, nullable=False),  # the Event id the extractor gave
     Column("sources", Text, nullable=False, default=""),  # '; '-joined source names
     Column("fatalities", Integer),
     Column("injuries", Integer),
@@ -103,9 +103,9 @@ edits = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("event_id", String(40), nullable=False, index=True),  # no FK: edits outlive re-merging
-    Column("field", String(200), nullable=False),  # dotted path into the Event, e.g. location.name
+    Column("field", Text, nullable=False),  # dotted path into the Event, e.g. location.name
     Column("value", Text, nullable=False),  # JSON
-    Column("author", String(200), nullable=False),
+    Column("author", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -113,8 +113,8 @@ errors = Table(
     "errors",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("origin", String(2000), nullable=False),
-    Column("doc_key", String(1000)),
+    Column("origin", Text, nullable=False),
+    Column("doc_key", Text),
     Column("reason", Text, nullable=False),
     Column("attempts", Integer, nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),

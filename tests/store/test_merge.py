@@ -1,0 +1,131 @@
+"""Which reports are one incident, and what the merged event says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from rasd.merge import cluster, combine, features, same_incident
+from rasd.model import Actor, Event, Place, Source, When
+
+BASE = (33.79, 42.44)  # an air base
+
+
+def ev(
+    doc: str,
+    day: str = "2024-01-09",
+    end: str | None = None,
+    sub: str = "Shelling/artillery/missile attack",
+    etype: str = "Explosions/Remote violence",
+    at: tuple[float, float] = BASE,
+    precision: int = 1,
+    fatalities: int | None = None,
+    injuries: int | None = None,
+    actor1: str | None = None,
+    source: str = "Outlet",
+    country: str = "IQ",
+    admin1: str = "Al Anbar",
+) -> Event:
+    start = dt.date.fromisoformat(day)
+    return Event(
+        id=f"{doc}-1",
+        doc_id=doc,
+        event_type=etype,
+        sub_event_type=sub,
+        actor1=Actor(name=actor1) if actor1 else None,
+        location=Place(
+            name="X", lat=at[0], lon=at[1], geo_precision=precision, country_code=country, admin1=admin1
+        ),
+        when=When(
+            start=start, end=dt.date.fromisoformat(end) if end else start, time_precision=1 if not end else 2
+        ),
+        fatalities=fatalities,
+        injuries=injuries,
+        sources=[Source(kind="outlet", name=source)],
+        confidence=0.7,
+    )
+
+
+def test_two_reports_of_one_attack_are_one_incident():
+    assert same_incident(ev("a", fatalities=2), ev("b", fatalities=3, at=(33.80, 42.45)))
+
+
+def test_the_same_base_hit_on_two_days_is_two_incidents():
+    assert not same_incident(ev("a"), ev("b", day="2024-01-10"))
+
+
+def test_a_week_long_interval_overlapping_the_day_can_match():
+    assert same_incident(ev("a"), ev("b", day="2024-01-08", end="2024-01-14"))
+
+
+def test_far_apart_places_different_types_and_same_document_stay_apart():
+    assert not same_incident(ev("a"), ev("b", at=(34.50, 43.50)))
+    assert not same_incident(ev("a"), ev("b", etype="Battles", sub="Armed clash"))
+    assert not same_incident(ev("a"), ev("a"))
+
+
+def test_named_actors_that_differ_keep_incidents_apart_generic_ones_do_not():
+    assert not same_incident(ev("a", actor1="Islamic State (Iraq)"), ev("b", actor1="Kataib Hezbollah"))
+    assert same_incident(
+        ev("a", actor1="Islamic State (Iraq)"), ev("b", actor1="Unidentified Armed Group (Iraq)")
+    )
+
+
+def test_wildly_different_tolls_and_subtypes_keep_incidents_apart():
+    a = ev("a", fatalities=0, injuries=0, at=(33.30, 44.40))
+    b = ev("b", fatalities=20, injuries=40, sub="Remote explosive/landmine/IED", at=(33.33, 44.45))
+    assert not same_incident(a, b)
+
+
+def test_a_province_level_report_joins_a_precise_one_in_that_province_when_counts_agree():
+    precise = ev("a", fatalities=2)
+    province = ev("b", fatalities=2, at=(33.42, 43.30), precision=3)
+    assert same_incident(precise, province)
+    assert not same_incident(precise, ev("c", fatalities=2, at=(33.42, 43.30), precision=3, admin1="Ninawa"))
+
+
+def test_merged_event_keeps_every_source_and_codes_the_lowest_toll():
+    reports = [
+        ev("en", fatalities=3, source="Reuters"),
+        ev("ar", fatalities=2, source="Security Media Cell"),
+        ev("post", fatalities=None, source="Coalition post"),
+    ]
+    merged = combine(reports, "ev-1")
+    assert merged.id == "ev-1"
+    assert merged.fatalities == 2
+    assert sorted(s.name for s in merged.sources) == ["Coalition post", "Reuters", "Security Media Cell"]
+    assert "Fatalities reported: 2 (Security Media Cell); 3 (Reuters). Coded: 2 (lowest)." in merged.notes
+    assert "Reported in 3 documents." in merged.notes
+
+
+def test_merged_dates_are_the_intersection_of_the_reports():
+    merged = combine([ev("a", day="2024-01-08", end="2024-01-14"), ev("b", day="2024-01-09")], "m")
+    assert merged.when is not None and merged.when.start == merged.when.end == dt.date(2024, 1, 9)
+    assert merged.when.time_precision == 1
+
+
+def test_clustering_is_order_independent_and_never_joins_two_events_of_one_document():
+    reports = [
+        ev("a", fatalities=2),
+        ev("b", fatalities=2, at=(33.80, 42.45)),
+        ev("c", fatalities=3),
+        ev("d", day="2024-01-10"),
+        ev("e", day="2024-01-10", at=(33.78, 42.43)),
+        ev("a", fatalities=2, at=(33.785, 42.44)).model_copy(update={"id": "a-2"}),
+    ]
+
+    def groups(order: list[Event]) -> set[frozenset[str]]:
+        labels = cluster([features(e) for e in order])
+        out: dict[int, set[str]] = {}
+        for label, e in zip(labels, order, strict=True):
+            out.setdefault(label, set()).add(e.id)
+        return {frozenset(g) for g in out.values()}
+
+    expected = groups(reports)
+    assert frozenset({"d-1", "e-1"}) in expected
+    assert not any({"a-1", "a-2"} <= g for g in expected)
+    rng = random.Random(3)
+    for _ in range(5):
+        shuffled = reports[:]
+        rng.shuffle(shuffled)
+        assert groups(shuffled) == expected
