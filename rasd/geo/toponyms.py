@@ -115,6 +115,12 @@ def _is_capitalized(nt: NormText, tok: Token) -> bool:
     return nt.original[s].isupper() or nt.original[s].isdigit()
 
 
+def _is_acronym(nt: NormText, tok: Token) -> bool:
+    s, e = nt.to_original(tok.start, tok.end)
+    word = nt.original[s:e]
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
+
+
 def _joined(nt: NormText, toks: tuple[Token, ...], i: int, n: int) -> bool:
     return all(_JOIN_GAP.match(nt.text[toks[k - 1].end : toks[k].start]) for k in range(i + 1, i + n))
 
@@ -186,8 +192,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 pending.append((q, tok.start))
                 i += 1
                 continue
-            # Latin names are capitalised ("al-" may start them).
-            if tok.text in _ARTICLES or _is_capitalized(nt, tok):
+            # Latin names are capitalised ("al-" may start them); a short all-capital token is an
+            # acronym (JWS, SDF, PKK), not a place, unless a qualifier introduces it.
+            if _is_acronym(nt, tok) and not pending:
+                heads, multi = (), False
+            elif tok.text in _ARTICLES or _is_capitalized(nt, tok):
                 heads, multi = _latin_heads(g, tok.text)
             else:
                 heads, multi = (), False
@@ -460,10 +469,11 @@ def resolve_toponyms(
         # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
         dominant = name_key(m.text) if not doc_cc and ctx is None and m.qualifier is not None else None
         best = _rerank(cands, doc_cc, doc_admin1, anchors, dominant)
+        named_cc = {c for c, w in doc_cc.items() if w >= 1.0}  # named, not only an adjective ("Russian jets")
         if (
             best is not None
-            and doc_cc
-            and best.country_code not in doc_cc
+            and named_cc
+            and best.country_code not in named_cc
             and best.feature not in ("country", "admin1")
             and (best.population or 0) < LOCAL_POPULATION
             and best.feature not in FEATURE_GROUPS.get(m.feature_hint or "", ())
@@ -494,10 +504,11 @@ def _rerank(
     if not cands:
         return None
     rescored = []
+    named = any(w >= 1.0 for w in doc_cc.values())  # an adjective alone ("Russian jets") names no country
     for c in cands:
         s = c.score
         if doc_cc:
-            s += 0.12 if c.country_code in doc_cc else -0.15
+            s += 0.12 if c.country_code in doc_cc else (-0.15 if named else 0.0)
         if c.admin1 and c.admin1 in doc_admin1:
             s += 0.08
         if any(
