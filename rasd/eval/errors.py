@@ -14,3 +14,13 @@ class EvalInputError(ValueError):
         self.path = str(path)
         self.line = line
         self.reason = reason
+
+
+def read_input(path: Path, what: str) -> str:
+    """The text of an input file, or an :class:`EvalInputError` naming it (``what``: "gold file", ...)."""
+    if not path.is_file():
+        raise EvalInputError(path, f"{what} not found")
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalInputError(path, f"cannot read: {exc}") from None

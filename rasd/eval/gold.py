@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from rasd.eval.errors import EvalInputError
+from rasd.eval.errors import EvalInputError, read_input
 
 DEFAULT_KM = 25.0
 RELATION_TYPES = {"retaliation for": "retaliation_for", "part of": "part_of", "follows": "follows"}
@@ -190,12 +190,7 @@ def _doc(data: Any, path: Path, prefix: str, line: int | None = None) -> GoldDoc
 def load_gold(path: str | Path) -> list[GoldDoc]:
     """Gold documents of a file: one document, ``{"docs": [...]}``, or JSONL with one document a line."""
     path = Path(path)
-    if not path.is_file():
-        raise EvalInputError(path, "gold file not found")
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(path, f"cannot read: {exc}") from None
+    raw = read_input(path, "gold file")
     if path.suffix == ".jsonl":
         docs = []
         for lineno, line in enumerate(raw.splitlines(), start=1):

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rasd.eval.errors import EvalInputError
+from rasd.eval.errors import EvalInputError, read_input
 from rasd.model import Event
 
 Extractor = Callable[..., list[Event]]
@@ -20,12 +20,7 @@ Extractor = Callable[..., list[Event]]
 def read_predictions(path: str | Path) -> list[Event]:
     """Events of a JSONL file (a JSON array is accepted too); errors name the file and line."""
     path = Path(path)
-    if not path.is_file():
-        raise EvalInputError(path, "predictions file not found")
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(path, f"cannot read: {exc}") from None
+    raw = read_input(path, "predictions file")
     if raw.lstrip().startswith("["):
         try:
             items = json.loads(raw)
