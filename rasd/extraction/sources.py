@@ -71,15 +71,15 @@ def source_names(text: str) -> list[Span]:
     return spans
 
 
-def known_source(text: str, norm: NormText) -> Row | None:
+def known_source(text: str) -> Row | None:
     """The sources.tsv row named in a short text (a post author, say), if any."""
-    hits = source_matcher().find(norm)
+    hits = source_matcher().find(normalize(text))
     return hits[0].payload if hits else None
 
 
 def post_voice(post: Post, start: int, end: int) -> Voice:
     """The voice of an embedded post, named after its author (or the known body it stands for)."""
-    row = known_source(post.author, normalize(post.author))
+    row = known_source(post.author)
     name = row["name"] if row is not None else post.author
     return Voice(
         "post",
