@@ -14,7 +14,9 @@ def test_events_export_to_parquet(tmp_path):
     reports = tmp_path / "reports"
     reports.mkdir()
     (reports / "a.txt").write_text("Two rockets hit Baghdad airport on Monday, injuring one contractor.")
-    (reports / "b.txt").write_text("A car bomb exploded in the market of Azaz on Monday, killing four civilians.")
+    (reports / "b.txt").write_text(
+        "A car bomb exploded in the market of Azaz on Monday, killing four civilians."
+    )
     db = tmp_path / "events.sqlite"
     ingested = runner.invoke(app, ["ingest", str(reports), "--db", str(db), "--published", "2024-01-10"])
     assert ingested.exit_code == 0, ingested.stderr
