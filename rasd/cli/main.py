@@ -9,6 +9,8 @@ from rasd.cli import (  # noqa: F401  (imported for their commands)
     extract_cmd,
     geocode_cmd,
     ingest_cmd,
+    serve_cmd,
+    token_cmd,
     when_cmd,
 )
 from rasd.cli.app import app

@@ -1,11 +1,13 @@
-"""Are two events one incident? Hard rules (type, dates, place, actors), then a score over the rest.
+"""Are two events one incident? Hard rules (type, dates, place), then a score over the rest.
 
 Hard rules, each a reason to keep events apart: same document (the extractor already split its
 incidents), different event types, date intervals that do not overlap (the same base hit on two
 days is two events), no date or no coordinates, different countries, too far apart for the worse
-geo-precision, disjoint specific actors. What is left is scored: same sub-event type, distance,
-day precision, shared actors and agreeing counts add; conflicting counts and province-level
-places subtract. ``same`` is ``score >= THRESHOLD``.
+geo-precision. What is left is scored: same sub-event type, distance, day precision, shared actors
+and agreeing counts add; a different sub-event type (except between confusable ways of delivering
+a strike), disjoint specific actors, conflicting counts and province-level places subtract.
+Actors and counts are evidence, not vetoes: reports often name the wrong side or an early toll.
+``same`` is ``score >= THRESHOLD``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from rasd.model import Event
 THRESHOLD = 2.0
 MAX_KM = {1: 15.0, 2: 25.0}  # by the worse geo_precision of the two; 3 (province) needs the same admin1
 PROVINCE_KM = 150.0
+# Reports often disagree on how a weapon was delivered (a "missile" from a jet or a gun, a gas shell).
+CONFUSABLE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Chemical weapon"})
+ACTOR_CONFLICT = -1.5  # disjoint specific actors: a penalty, not a veto (actor attribution is often wrong)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +35,20 @@ class Decision:
     reason: str
 
 
-def _counts_conflict(a: int | None, b: int | None) -> bool:
+def _counts_penalty(a: int | None, b: int | None) -> float:
+    """0 when the counts agree enough; a rising toll (both > 0) costs less than none against many."""
     if a is None or b is None:
-        return False
+        return 0.0
     low, high = min(a, b), max(a, b)
-    return (low == 0 and high >= 3) or high > 3 * low + 3
+    if low == 0 and high >= 3:
+        return 1.0
+    return 0.5 if high > 3 * low + 3 else 0.0
+
+
+def _sub_type_score(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return 0.0 if a in CONFUSABLE and b in CONFUSABLE else -0.5
 
 
 def _no(reason: str) -> Decision:
@@ -64,17 +78,16 @@ def compare(a: Features, b: Features) -> Decision:
             return _no(f"{km:.0f} km apart")
     elif km > MAX_KM[worse]:
         return _no(f"{km:.0f} km apart")
-    if a.actors and b.actors and not (a.actors & b.actors):
-        return _no("different actors")
-    score = 1.0 if a.sub_event_type == b.sub_event_type else -0.5
+    score = _sub_type_score(a.sub_event_type, b.sub_event_type)
     score += 1.5 if km <= 2 else 1.0 if km <= 10 else 0.25
     score += 1.0 if a.precision == 1 and b.precision == 1 else 0.0
-    score += 1.0 if a.actors & b.actors else 0.0
+    if a.actors and b.actors:
+        score += 1.0 if a.actors & b.actors else ACTOR_CONFLICT
     score -= 0.5 if worse >= 3 else 0.0
     for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)):
-        if _counts_conflict(x, y):
-            score -= 1.0
-        elif x is not None and x == y:
+        penalty = _counts_penalty(x, y)
+        score -= penalty
+        if not penalty and x is not None and x == y:
             score += 0.5
     score = round(score, 3)
     return Decision(score >= THRESHOLD, score, "score" if score >= THRESHOLD else "score below threshold")

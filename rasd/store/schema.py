@@ -6,6 +6,8 @@ events     merged incidents: the merged Event JSON plus the columns merging and 
 mentions   event x document: what one report says about the incident (its own Event JSON, figures)
 edits      analyst edits (event id, field, JSON value, who, when), applied when events are read
 errors     documents that could not be stored, and why
+tokens     API bearer tokens (only their SHA-256 hash), by name, with scope read or write
+audit      what analysts did through the API: edits, approvals, rejections (who, when, before, after)
 """
 
 from __future__ import annotations
@@ -79,6 +81,11 @@ events = Table(
     Index("ix_events_type_start", "event_type", "date_start"),
     Index("ix_events_start", "date_start"),
     Index("ix_events_country", "country_code"),
+    # API (rasd/web): pages in listing order and its filters, answered from the index alone
+    Index("ix_events_start_id", "date_start", "id", "date_end"),
+    Index("ix_events_lat_lon", "lat", "lon", "date_start", "id", "date_end"),
+    Index("ix_events_country_start_id", "country_code", "date_start", "id", "date_end", "event_type"),
+    Index("ix_events_type_start_id", "event_type", "date_start", "id", "date_end"),
 )
 
 mentions = Table(
@@ -119,4 +126,30 @@ errors = Table(
     Column("attempts", Integer, nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),
     Index("ix_errors_origin", "origin"),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 hex of the token
+    Column("scope", String(16), nullable=False),  # read | write
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(40), nullable=False, index=True),
+    Column("action", String(16), nullable=False),  # edit | approve | reject
+    Column("field", Text),  # the edited field (edits only)
+    Column("before", Text),  # JSON
+    Column("after", Text),  # JSON
+    Column("author", Text, nullable=False),
+    Column("note", Text),
+    Column("edit_id", Integer),  # the edits row an edit made
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

@@ -64,11 +64,13 @@ def test_far_apart_places_different_types_and_same_document_stay_apart():
     assert not same_incident(ev("a"), ev("a"))
 
 
-def test_named_actors_that_differ_keep_incidents_apart_generic_ones_do_not():
-    assert not same_incident(ev("a", actor1="Islamic State (Iraq)"), ev("b", actor1="Kataib Hezbollah"))
-    assert same_incident(
-        ev("a", actor1="Islamic State (Iraq)"), ev("b", actor1="Unidentified Armed Group (Iraq)")
-    )
+def test_named_actors_that_differ_count_against_a_match_generic_ones_do_not():
+    a = ev("a", actor1="Islamic State (Iraq)")
+    near = (33.84, 42.49)  # ~7 km away
+    assert not same_incident(a, ev("b", actor1="Kataib Hezbollah", at=near))
+    assert same_incident(a, ev("b", actor1="Unidentified Armed Group (Iraq)", at=near))
+    # Same place, day and type: one report's wrong attribution does not split the incident.
+    assert same_incident(a, ev("b", actor1="Kataib Hezbollah"))
 
 
 def test_wildly_different_tolls_and_subtypes_keep_incidents_apart():
