@@ -75,11 +75,14 @@ def geocode(
     name: Annotated[
         str,
         typer.Argument(
-            help="Place name (Arabic or English), or - to read name<TAB>country<TAB>admin1 lines."
+            help="Place name (Arabic or English), or - to read name<TAB>country<TAB>admin1<TAB>admin2 lines."
         ),
     ],
     country: Annotated[str | None, typer.Option("--country", "-c", help="Country name or ISO code.")] = None,
     admin1: Annotated[str | None, typer.Option("--admin1", "-a", help="Province (any spelling).")] = None,
+    admin2: Annotated[
+        str | None, typer.Option("--admin2", help="District (any spelling); ranks namesakes and spellings.")
+    ] = None,
     feature: Annotated[
         str | None, typer.Option("--feature", help="Kind: airbase, oilfield, crossing, village ...")
     ] = None,
@@ -95,11 +98,13 @@ def geocode(
                 line = line.rstrip("\r\n")
                 if not line.strip():
                     continue
-                parts = [*line.split("\t"), "", ""]
-                found = g.lookup(parts[0], parts[1] or None, parts[2] or None, limit=1)
+                parts = [*line.split("\t"), "", "", ""]
+                found = g.lookup(
+                    parts[0], parts[1] or None, parts[2] or None, limit=1, admin2=parts[3] or None
+                )
                 typer.echo(json.dumps(candidate_json(found[0]) if found else None, ensure_ascii=False))
             return
-        found = g.lookup(name, country, admin1, feature, limit=limit)
+        found = g.lookup(name, country, admin1, feature, limit=limit, admin2=admin2)
     except (GazetteerError, KnowledgeError) as exc:
         _fail(exc)
         return

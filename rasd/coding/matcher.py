@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Generic, TypeVar
 
 from rasd.knowledge import Row, read_tsv
@@ -20,6 +21,7 @@ from rasd.text.tokens import Token, clitic_forms, strip_article, tokenize
 T = TypeVar("T")
 GAP = "..."
 _CACHE_SIZE = 200_000
+_MEMO_SIZE = 512  # token sequences whose matches are kept: the stages match the same sentence again
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,7 @@ class PhraseMatcher(Generic[T]):
             self.size += 1
         self._prefix_lengths = tuple(sorted(lengths))
         self._cache: dict[str, tuple[_Entry[T], ...]] = {}
+        self._memo: dict[tuple[Token, ...], list[Match[T]]] = {}
 
     @classmethod
     def from_rows(cls, rows: Iterable[Row], key_column: str, max_gap: int = 3) -> PhraseMatcher[Row]:
@@ -98,14 +101,17 @@ class PhraseMatcher(Generic[T]):
             entries.append((row[key_column], row))
         return PhraseMatcher(entries, max_gap=max_gap)
 
-    def _candidates_of(self, token: str) -> tuple[_Entry[T], ...]:
-        """Entries whose first element matches a token (cached: tokens repeat a lot)."""
-        hit = self._cache.get(token)
-        if hit is None:
-            if len(self._cache) > _CACHE_SIZE:
-                self._cache.clear()
-            hit = self._cache[token] = tuple(self._candidates(clitic_forms(token)))
-        return hit
+    def _heads(self, texts: list[str]) -> list[tuple[_Entry[T], ...]]:
+        """The entries whose first element matches each token (cached per token text: tokens repeat a lot)."""
+        cache = self._cache
+        new = set(texts).difference(cache)
+        if new:
+            if len(cache) + len(new) > _CACHE_SIZE:
+                cache.clear()
+                new = set(texts)
+            for text in new:
+                cache[text] = tuple(self._candidates(clitic_forms(text)))
+        return list(map(cache.__getitem__, texts))
 
     def _candidates(self, forms: tuple[str, ...]) -> list[_Entry[T]]:
         out: list[_Entry[T]] = []
@@ -144,11 +150,32 @@ class PhraseMatcher(Generic[T]):
 
     def find_tokens(self, tokens: Sequence[Token]) -> list[Match[T]]:
         """Matches over already tokenized normalized text."""
-        forms = [clitic_forms(t.text) for t in tokens]
+        if not isinstance(tokens, tuple):
+            return self._find_tokens(tokens)
+        hit = self._memo.get(tokens)
+        if hit is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            hit = self._memo[tokens] = self._find_tokens(tokens)
+        return list(hit)
+
+    def _find_tokens(self, tokens: Sequence[Token]) -> list[Match[T]]:
+        texts = [t.text for t in tokens]
+        heads = self._heads(texts)
+        forms: list[tuple[str, ...]] | None = None  # clitic forms of every token, made when first needed
         found: list[tuple[int, int, _Entry[T]]] = []
-        for i, tok in enumerate(tokens):
-            for entry in self._candidates_of(tok.text):
-                last = self._extend(entry.elems, 1, i + 1, forms) if len(entry.elems) > 1 else i
+        for i in compress(range(len(heads)), heads):  # only the tokens some entry starts with
+            for entry in heads[i]:
+                elems = entry.elems
+                if len(elems) > 1:
+                    if forms is None:
+                        forms = list(map(clitic_forms, texts))
+                    kind, value = elems[1]
+                    if kind == "=" and (i + 1 >= len(forms) or value not in forms[i + 1]):
+                        continue  # the next word is not the entry's second word (most entries fail here)
+                    last = self._extend(elems, 1, i + 1, forms)
+                else:
+                    last = i
                 if last >= 0:
                     found.append((i, last, entry))
         if not found:

@@ -193,7 +193,7 @@ def find_triggers_tokens(tokens: Sequence[Token], lang: str) -> list[TriggerHit]
     return _group(trigger_matcher(lang).find_tokens(tokens))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _triggers_cached(tokens: tuple[Token, ...], lang: str) -> tuple[TriggerHit, ...]:
     return tuple(_group(trigger_matcher(lang).find_tokens(tokens)))
 

@@ -7,6 +7,7 @@ whole document → incidents (clauses grouped) → actors → events with eviden
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from bisect import bisect_right
 from collections import Counter
 
@@ -38,6 +39,7 @@ from rasd.text.segments import Segment, segment
 MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
 ORPHAN_REACH = 3
 STRATEGIC = "Strategic developments"  # sentences after a clause within which a trigger-less count or cue still belongs to it
+_settled = False  # set once the first extraction has loaded the lexicons and the gazetteer
 
 
 def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -109,7 +111,17 @@ def extract(
         finish_notes(ev)
     if offset:
         events = [_shift_out_title(ev, offset) for ev in events]
+    _settle()
     return events
+
+
+def _settle() -> None:
+    """After the first extraction, move what it loaded (lexicons, gazetteer keys) out of the garbage
+    collector's way: every full collection would otherwise walk those long-lived objects again."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.freeze()
 
 
 def _datable(incident: Incident, event: Event) -> bool:

@@ -156,7 +156,8 @@ def _renormalized(sub: NormText) -> NormText:
     """A clause's NormText whose offsets index the clause text itself (for the classifier)."""
     base = sub.offsets[0] if sub.offsets else 0
     original = sub.original[base : (sub.offsets[-1] if sub.offsets else base)]
-    return NormText(original, sub.text, tuple(o - base for o in sub.offsets))
+    offsets = sub.offsets if base == 0 else tuple([o - base for o in sub.offsets])
+    return NormText(original, sub.text, offsets)
 
 
 def _shift(cls: Classification, delta: int) -> Classification:

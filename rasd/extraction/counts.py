@@ -108,7 +108,7 @@ def _dual_munition(token: str) -> _Term | None:
 def find_counts(norm_text: str) -> list[Count]:
     """Counts stated in one (normalized) sentence."""
     tokens = tokenize(norm_text)
-    terms = [_match_term(tok.text) for tok in tokens]
+    terms = list(map(_match_term, [tok.text for tok in tokens]))
     if not any(terms) and not any(t.text in _ZERO_HINTS for t in tokens):
         return []  # no word that counts anything: skip the number search
     numbers = find_numbers(norm_text)
@@ -138,7 +138,10 @@ def find_counts(norm_text: str) -> list[Count]:
         elif _negated(tokens, i):
             out.append(Count(term.field, 0, tokens[max(0, i - WINDOW)].start, tok.end))
     for i, tok in enumerate(tokens):
-        fields = next((f for w, f in _ZERO_WORDS.items() if w in clitic_forms(tok.text)), None)
+        forms = clitic_forms(tok.text)
+        if _ZERO_WORDS.keys().isdisjoint(forms):
+            continue
+        fields = next((f for w, f in _ZERO_WORDS.items() if w in forms), None)
         if fields and _negated(tokens, i):
             for field in fields:
                 if not any(c.field == field for c in out):

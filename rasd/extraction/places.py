@@ -7,6 +7,7 @@ The role (target, launch, base, other) comes from the words just before the plac
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from rasd.coding.matcher import PhraseMatcher, lexicon_matcher
 from rasd.extraction.sources import reporting_cues, source_names
 from rasd.knowledge import Row
 from rasd.model import Place, Span
-from rasd.text.normalize import normalize
+from rasd.text.normalize import NormText, normalize
 from rasd.text.tokens import tokenize
 
 ROLES = ("target", "launch", "base", "cause")
@@ -78,17 +79,24 @@ def role_matcher(lang: str) -> PhraseMatcher[Row]:
     return lexicon_matcher("place_roles.tsv", lang, "role", frozenset(ROLES))
 
 
-def place_role(text: str, phrase_start: int, end: int, lang: str) -> str:
+def place_role(doc: NormText, phrase_start: int, end: int, lang: str) -> str:
     """The role the words around a place give it: those just before ``phrase_start`` (target,
     launch, base, cause), or a reporting word right after it ("Moscow said", "واشنطن تتهم"):
-    then the place stands for its government, ``voice``, and is not where anything happened."""
-    after = tokenize(normalize(text[end : end + 40]).text)[:VOICE_REACH]
+    then the place stands for its government, ``voice``, and is not where anything happened.
+
+    ``doc`` is the normalized document; offsets are offsets into the original text."""
+    after = tokenize(_normalized_slice(doc, end, end + 40))[:VOICE_REACH]
     if any(m.payload["kind"] == "statement" for m in reporting_cues(lang).find_tokens(after)):
         return "voice"
-    window = normalize(text[max(0, phrase_start - 60) : phrase_start])
-    tokens = tokenize(window.text)[-ROLE_WINDOW:]
+    tokens = tokenize(_normalized_slice(doc, max(0, phrase_start - 60), phrase_start))[-ROLE_WINDOW:]
     hits = role_matcher(lang).find_tokens(tokens)
     return hits[-1].payload["role"] if hits else "other"
+
+
+def _normalized_slice(doc: NormText, start: int, end: int) -> str:
+    """``normalize(original[start:end]).text``, read off the normalized document (normalization
+    maps each character on its own, so a slice normalizes to the slice of the normalized text)."""
+    return doc.text[bisect_left(doc.offsets, start) : bisect_left(doc.offsets, end)]
 
 
 def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[PlaceRef]:
@@ -96,6 +104,7 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
     from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
 
     gazetteer = Gazetteer.default()
+    doc = normalize(text)
     outlets = [(m.start, m.end) for m in source_names(text)]
     mentions = [
         m
@@ -125,7 +134,7 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
                 precision=precision or 1,
                 source=cand.source,
                 source_id=cand.source_id,
-                role=place_role(text, phrase_start, mention.end, lang),
+                role=place_role(doc, phrase_start, mention.end, lang),
             )
         )
     refs.sort(key=lambda r: r.start)

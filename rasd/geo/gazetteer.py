@@ -57,6 +57,7 @@ AREA_FEATURES = frozenset(("admin1", "admin2", "country"))
 FUZZY_CUTOFF = 84.0
 FUZZY_DISTRICT_CUTOFF = 75.0
 SKELETON_MIN_RATIO = 65.0  # Latin spellings matched by skeleton must still be this alike
+SKELETON_DISTRICT_RATIO = 50.0  # ... or this alike in the district the caller names
 NEIGHBOURHOOD_KM = 15.0  # how far from its city a neighbourhood named "City - X" may be
 
 
@@ -141,7 +142,7 @@ def same_admin2(wanted: tuple[str, str], name: str) -> bool:
     if exact == wanted[0] or (len(skel) >= 3 and skel == wanted[1]):
         return True
     short, long = sorted((exact, wanted[0]), key=len)
-    return len(short) >= 4 and long.startswith(short)
+    return len(short) >= 3 and long.startswith(short)
 
 
 def _plausible_skeleton_match(exact: str, row: tuple[object, ...], admin2: tuple[str, str] | None) -> bool:
@@ -153,7 +154,9 @@ def _plausible_skeleton_match(exact: str, row: tuple[object, ...], admin2: tuple
     if exact.isascii() and other.isascii():
         from rapidfuzz import fuzz
 
-        return fuzz.ratio(exact, other) >= SKELETON_MIN_RATIO
+        # In the wanted district few places share a skeleton: vowels may differ more ("Oqayba" / "`Aqibah").
+        cutoff = SKELETON_DISTRICT_RATIO if admin2 and row[6] else SKELETON_MIN_RATIO
+        return fuzz.ratio(exact, other) >= cutoff
     return True
 
 
@@ -164,6 +167,7 @@ class _Query:
     admin2: str | None
     feature_hint: str | None
     limit: int
+    fuzzy: bool = False
 
     @property
     def admin2_keys(self) -> tuple[str, str] | None:
@@ -173,7 +177,7 @@ class _Query:
         return keys if keys[0] else None
 
     def with_hint(self, hint: str | None) -> _Query:
-        return _Query(self.cc, self.admin1, self.admin2, hint or None, self.limit)
+        return _Query(self.cc, self.admin1, self.admin2, hint or None, self.limit, self.fuzzy)
 
 
 _COLUMNS = (
@@ -310,10 +314,12 @@ class Gazetteer:
         feature_hint: str | None = None,
         limit: int = 5,
         admin2: str | None = None,
+        fuzzy: bool = False,
     ) -> list[GeoCandidate]:
         """Places named ``name``, best first; ``country`` filters, ``admin1``, ``admin2`` (district, any
-        spelling) and ``feature_hint`` rank."""
-        q = _Query(country_code(country) if country else None, admin1, admin2, feature_hint, limit)
+        spelling) and ``feature_hint`` rank. A name found nowhere is matched loosely (other spellings) within
+        a known province when the district is given too, or with ``fuzzy`` (the text names the province)."""
+        q = _Query(country_code(country) if country else None, admin1, admin2, feature_hint, limit, fuzzy)
         found = self._lookup(name, q)
         if not found:
             bare, hint = _strip_kind(name)
@@ -384,7 +390,7 @@ class Gazetteer:
             rows = rows + towns
         a1 = (canonical_admin1(cc, q.admin1) or q.admin1) if q.admin1 else None
         known_a1 = bool(a1 and cc and canonical_admin1(cc, a1))
-        if not rows and not (known_a1 and q.admin2):
+        if not rows and not (known_a1 and (q.admin2 or q.fuzzy)):
             return []  # names found nowhere are only guessed at (fuzzily) in a known province and district
         if known_a1:
             assert a1 is not None and cc is not None
@@ -398,7 +404,13 @@ class Gazetteer:
             if tier == 1:
                 rows = tuple(r for r in rows if _plausible_skeleton_match(exact, r, a2k))
             if not rows:
-                rows = self._fuzzy(exact, 0, cc, a1, a2k) or self._fuzzy(skeleton, 1, cc, a1, a2k)
+                rows = self._fuzzy(exact, 0, cc, a1, a2k)
+                if not rows:
+                    rows = self._fuzzy(skeleton, 1, cc, a1, a2k)
+                    if not a2k:
+                        # In a whole province, skeletons are alike by chance ("Gire Hakkari" / "Kirikur"):
+                        # the spellings must be alike too.
+                        rows = tuple(r for r in rows if _plausible_skeleton_match(exact, r, None))
                 tier = 2
             if not rows:
                 # Facilities near a province border are often given to the neighbouring province.

@@ -9,19 +9,25 @@ of place the qualifier names, population and nearness to the other places named,
 after a name (ACLED's "Town (District, Province)", "(Country)"). Two equally likely namesakes far apart give
 no answer, unless the text gives no country at all, the name follows a place preposition and one namesake is
 DOMINANT_POPULATION times larger than any other ("protested in Cordoba"): that one, with a lowered score.
+
+A capitalised English name no gazetteer spells that way is still a place when a kind word follows or precedes
+it ("Tawileh town", "the town of X"; knowledge/geo/name_words.tsv); it is then looked for, loosely, only in the
+province the next places name ("... in Al Hasakeh countryside", "X village, Atareb district, Aleppo"). A name
+before an armed-group word ("Al Sham Corps") is no place; a name said again is where it was the first time;
+an Arabic name found only behind a proclitic ("فورين") must lie in a country the rest of the text speaks of.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasd.geo.gazetteer import AREA_FEATURES, FEATURE_GROUPS, Gazetteer, GeoCandidate, _strip_kind
 from rasd.geo.keys import join_fragments, name_key, token_fragment
-from rasd.geo.knowledge import Qualifier, canonical_admin1, countries, qualifiers
+from rasd.geo.knowledge import Qualifier, admin1_table, canonical_admin1, countries, qualifiers
 from rasd.geo.spatial import distance_km, within_km
-from rasd.knowledge import read_tsv
+from rasd.knowledge import KnowledgeError, knowledge_path, read_tsv
 from rasd.text.normalize import NormText, normalize, normalize_key
 from rasd.text.tokens import Token, clitic_forms, tokenize
 
@@ -29,11 +35,16 @@ MAX_WORDS = 6
 DETECTION_CACHE_SIZE = 300_000  # tokens whose possible name starts are remembered per index
 AMBIGUOUS_FILE = "geo/ambiguous.tsv"
 COMMON_WORDS_FILE = "geo/common_words_ar.tsv"
+NAME_WORDS_FILE = "geo/name_words.tsv"
+MAX_GUESSED_WORDS = 4  # a name no gazetteer spells that way is at most this long ("Maaret Al Naasan")
 MIN_SCORE = 0.3
 MIN_BARE_KEY = 3  # shorter names are taken only after a qualifier that names a kind of place
 LOCAL_POPULATION = 100_000  # smaller places outside the document's countries need a qualifier
 _JOIN_GAP = re.compile(r"^[\s\-'’]*$")
+_WORD_GAP = re.compile(r"^(?:\s+|[-'’])$")  # within a guessed name: "Jabal al-Zawiya", not "Baghdad - Sadr"
 _QUALIFIER_GAP = re.compile(r"^[\s\-'’\"«»“”()]*$")  # قاعدة "الإمام علي"
+_DISTRICT_GAP = re.compile(r"^(?:\s*district)?\s*(?:,|of|in)?\s*$", re.IGNORECASE)
+_PART_OF_GAP = re.compile(r"^\s*(?:\w+\s*)?(?:,|\bof)\s*$")
 _CONSTRAINT_GAP = re.compile(r"^[^.!?؟\n]{0,40}$")
 _COORDINATION = re.compile(r"\b(?:and|or)\b|(?:^|\s)[وأ]\s*$|(?:^|\s)(?:او|أو)\s")
 # Brackets right after a name (or after one or two words: "Hyderabad city (Hyderabad district, Telangana)").
@@ -56,6 +67,8 @@ class ToponymMention:
     near: bool = False
     lookup_text: str | None = None  # the name to look up when the qualifier is part of it ("حقل العمر")
     country_hint: str | None = None  # from an adjective next to the name ("البوكمال السورية")
+    guessed: bool = False  # not a gazetteer spelling; a place by the kind word around it ("Tawileh town")
+    stripped: bool = False  # found only behind a proclitic the name does not start with ("فورين" -> ورين)
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +108,51 @@ def _ambiguous() -> frozenset[str]:
     # Adjectives (السورية) lose their article like names do; keep the country names themselves (سورية).
     keys |= {name_key(a) for c in countries() for a in c.adjectives} - names
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """English words after a name: kinds of place that make it a place (town, area ...), and words that
+    make it an armed group (Corps, Division ...)."""
+    rows = read_tsv(NAME_WORDS_FILE, required=("word", "use"))
+    by_use: dict[str, set[tuple[str, ...]]] = {"guess": set(), "organisation": set()}
+    for r in rows:
+        if r["use"] not in by_use:
+            raise KnowledgeError(knowledge_path(NAME_WORDS_FILE), r.line, f"unknown use {r['use']!r}")
+        by_use[r["use"]].add(tuple(r["word"].lower().split()))
+    return frozenset(by_use["guess"]), frozenset(by_use["organisation"])
+
+
+def _words_at(nt: NormText, toks: tuple[Token, ...], j: int, words: frozenset[tuple[str, ...]]) -> int:
+    """How many tokens from j on (1 or 2) form one of ``words``, joined to the token before; 0 if none."""
+    if j >= len(toks) or j == 0 or not _JOIN_GAP.match(nt.text[toks[j - 1].end : toks[j].start]):
+        return 0
+    for width in (2, 1):
+        ws = tuple(t.text for t in toks[j : j + width])
+        if j + width <= len(toks) and ws in words and _joined(nt, toks, j, width):
+            return width
+    return 0
+
+
+def _latin_run(nt: NormText, toks: tuple[Token, ...], i: int, stop: frozenset[tuple[str, ...]]) -> int:
+    """How many capitalised tokens (or articles: "Maaret al Naasan") from token i on are joined."""
+    n = 0
+    while n < MAX_GUESSED_WORDS and i + n < len(toks):
+        t = toks[i + n]
+        if not t.text.isascii() or (n and not _WORD_GAP.match(nt.text[toks[i + n - 1].end : t.start])):
+            break
+        if (t.text,) in stop or not (_is_capitalized(nt, t) or t.text in _ARTICLES) or t.text.isdigit():
+            break
+        n += 1
+    while n and toks[i + n - 1].text in _ARTICLES:
+        n -= 1
+    return n
+
+
+@lru_cache(maxsize=1)
+def _region() -> frozenset[str]:
+    """The countries rasd covers in depth (their provinces are in admin1.tsv): its region."""
+    return frozenset(a.country for a in admin1_table())
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +254,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             # acronym (JWS, SDF, PKK), not a place, unless a qualifier introduces it.
             if _is_acronym(nt, tok) and not pending:
                 heads, multi = (), False
-            elif tok.text in _ARTICLES or _is_capitalized(nt, tok):
+            elif _is_capitalized(nt, tok) or (
+                # "al-Bab", "as Sukhnah"; not "as well as", "as part of"
+                tok.text in _ARTICLES and i + 1 < len(toks) and _is_capitalized(nt, toks[i + 1])
+            ):
                 heads, multi = _latin_heads(g, tok.text)
             else:
                 heads, multi = (), False
@@ -210,6 +271,24 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 if len(single) >= 2 and single in keys:
                     match = (1, single, offset, False)
                     break
+        if not arabic and (heads or _is_capitalized(nt, tok)) and not _is_acronym(nt, tok):
+            guess_words, org_words = _name_words()
+            run = _latin_run(nt, toks, i, guess_words | org_words)
+            width = _words_at(nt, toks, i + run, org_words) if run else 0
+            if width:
+                pending = []  # "Al Sham Corps", "Al Fath Al Mubeen Operation Room": an armed group
+                i += run + width
+                while i < len(toks) and _is_capitalized(nt, toks[i]) and _joined(nt, toks, i - 1, 2):
+                    i += 1
+                continue
+            kind = _words_at(nt, toks, i + run, guess_words) if run else 0
+            kind_before = bool(pending) and pending[-1][0].feature_hint in ("village", "city")
+            if run and (kind or kind_before) and (match is None or match[0] < run):
+                after = en_after.get(tuple(t.text for t in toks[i + run : i + run + kind])) if kind else None
+                out.append(_guessed(text, nt, toks[i], toks[i + run - 1], pending, after))
+                pending = []
+                i += run + kind
+                continue
         if match is None:
             pending = []
             i += 1
@@ -272,11 +351,36 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 near=any(q.near for q in quals) or bool(after_q and after_q.near),
                 lookup_text=lookup_text,
                 country_hint=country_hint,
+                stripped=arabic and form_offset > 0 and not with_qualifier,
             )
         )
         pending = []
         i += n
     return out
+
+
+def _guessed(
+    text: str,
+    nt: NormText,
+    first: Token,
+    last: Token,
+    pending: list[tuple[Qualifier, int]],
+    after: Qualifier | None,
+) -> ToponymMention:
+    """A name no gazetteer spells that way, made a place by the kind word before or after it."""
+    quals = [q for q, _ in pending] + ([after] if after else [])
+    hint = next((q.feature_hint for q in reversed(quals) if q.feature_hint), None)
+    s, e = nt.to_original(first.start, last.end)
+    return ToponymMention(
+        start=s,
+        end=e,
+        text=text[s:e],
+        qualifier=quals[-1].word if quals else None,
+        qualifier_start=nt.to_original(pending[0][1], pending[0][1] + 1)[0] if pending else None,
+        feature_hint=hint,
+        near=any(q.near for q in quals),
+        guessed=True,
+    )
 
 
 Heads = tuple[tuple[int, str, str], ...]
@@ -337,7 +441,12 @@ def _match_at(
 
 
 def _top(
-    g: Gazetteer, m: ToponymMention, cc: str | None, admin1: str | None, ctx: _Context | None = None
+    g: Gazetteer,
+    m: ToponymMention,
+    cc: str | None,
+    admin1: str | None,
+    ctx: _Context | None = None,
+    fuzzy: bool = False,
 ) -> list[GeoCandidate]:
     """Candidates for a mention; ``ctx`` (brackets after it) constrains when it names a known province,
     else prefers the candidates in the units it names."""
@@ -349,9 +458,14 @@ def _top(
     admin2 = None
     if ctx is not None and admin1 is None and ctx.admin1 and canonical_admin1(cc, ctx.admin1):
         admin1, admin2 = ctx.admin1, ctx.admin2  # "(Al Mayadin, Deir ez Zor)": a province rasd knows
+    tails: list[str] = []
+    if m.guessed:
+        # "Maratet Um Hosh": a gazetteer may know the end of an unfamiliar name, spelt exactly.
+        tails = [" ".join(words[k:]) for k in range(1, len(words) - 1)]
     found: list[GeoCandidate] = []
-    for name in names:
-        found = g.lookup(name, cc, admin1, m.feature_hint, limit=8, admin2=admin2)
+    for name in [*names, *tails]:
+        fuzzy = fuzzy and name not in tails
+        found = g.lookup(name, cc, admin1, m.feature_hint, limit=8, admin2=admin2, fuzzy=fuzzy)
         if found:
             break
     if ctx is not None and found:
@@ -423,17 +537,45 @@ def resolve_toponyms(
     _, adjectives = _country_keys()
     brackets = [_bracket_context(g, text, m) for m in mentions]
     first = [
-        _top(g, m, m.country_hint or (b.cc if b else None), None, b)
+        [] if m.guessed else _top(g, m, m.country_hint or (b.cc if b else None), None, b)
         for m, b in zip(mentions, brackets, strict=True)
     ]
-    # Document context: countries and provinces it names, places it names unambiguously.
+    # The areas the places after each name put it in; a name said again is where it was the first time.
+    areas: list[GeoCandidate | None] = []
+    for idx, m in enumerate(mentions):
+        own = first[idx][0].feature if first[idx] else None
+        fixed = own not in AREA_FEATURES and m.feature_hint != "country"
+        areas.append(_area_after(idx, mentions, first, text) if fixed else None)
+    by_name: dict[str, GeoCandidate] = {}
+    for m, area in zip(mentions, areas, strict=True):
+        if area is not None and area.feature != "country":  # "في بغداد نصرة لفلسطين" is not Baghdad's country
+            by_name.setdefault(name_key(m.text), area)
+    for idx, m in enumerate(mentions):
+        own = first[idx][0].feature if first[idx] else None
+        if areas[idx] is None and own not in AREA_FEATURES:
+            areas[idx] = by_name.get(name_key(m.text))
+    # Document context: countries and provinces it names, places it names unambiguously (each name once;
+    # not when the text puts it in another country: "Harbal axis in Aleppo countryside").
     doc_cc: dict[str, float] = {}
     doc_admin1: set[str] = set()
     anchors: list[GeoCandidate] = []
-    for m, cands in zip(mentions, first, strict=True):
+    anchored_by: list[int] = []  # the mention each anchor comes from
+    said: list[str | None] = [None] * len(mentions)  # the country each mention adds to the context
+    seen: set[str] = set()
+    for k, (m, cands) in enumerate(zip(mentions, first, strict=True)):
         if not cands:
             continue
         top = cands[0]
+        area = areas[k]
+        key = name_key(m.text)
+        if (area is not None and area.country_code != top.country_code) or key in seen:
+            continue
+        seen.add(key)
+        said[k] = (
+            top.country_code
+            if top.feature in AREA_FEATURES or len({c.country_code for c in cands}) == 1
+            else None
+        )
         if top.feature == "country":
             doc_cc[top.country_code] = doc_cc.get(top.country_code, 0) + 1.0
         elif top.feature == "admin1" or m.feature_hint == "admin1":
@@ -442,34 +584,41 @@ def resolve_toponyms(
         elif len({c.country_code for c in cands}) == 1:
             if all(a.source_id != top.source_id for a in anchors):
                 anchors.append(top)
+                anchored_by.append(k)
             doc_cc[top.country_code] = doc_cc.get(top.country_code, 0) + 0.5
+    adjective_cc: set[str] = set()
     for tok in _analyse(text)[1]:
         cc = adjectives.get(tok.text)
         if cc:
             doc_cc[cc] = doc_cc.get(cc, 0) + 0.25
+            adjective_cc.add(cc)
     results: list[tuple[ToponymMention, GeoCandidate | None, int | None]] = []
     for idx, m in enumerate(mentions):
         ctx = brackets[idx]
         cc, admin1 = m.country_hint or (ctx.cc if ctx else None), None
-        nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-        own = first[idx][0].feature if first[idx] else None
-        if nxt is not None and first[idx + 1] and own not in AREA_FEATURES and m.feature_hint != "country":
-            gap_start = nxt.qualifier_start if nxt.qualifier_start is not None else nxt.start
-            gap = text[m.end : gap_start]
-            coordinated = _COORDINATION.search(gap) or text[max(0, nxt.start - 1) : nxt.start] == "و"
-            if gap_start >= m.end and _CONSTRAINT_GAP.match(gap) and not coordinated:
-                area = first[idx + 1][0]
-                if area.feature in AREA_FEATURES or nxt.feature_hint in ("admin1", "country") or nxt.near:
-                    cc = cc or area.country_code
-                    admin1 = area.admin1 if area.feature != "country" else None
+        area = areas[idx]
+        if area is not None:
+            cc = cc or area.country_code
+            admin1 = area.admin1 if area.feature != "country" else None
         default_cc = m.country_hint or (ctx.cc if ctx else None)
-        cands = _top(g, m, cc, admin1, ctx) if (cc, admin1) != (default_cc, None) else first[idx]
-        if not cands and admin1:
+        if m.guessed and not admin1:
+            results.append(
+                (m, None, None)
+            )  # a spelling no gazetteer has: only looked for in a named province
+            continue
+        if _after_district(idx, mentions, first, text):
+            m = replace(m, feature_hint="admin1")  # "Ar Rutba district, Anbar": the province
+            first[idx] = _top(g, m, cc, None, ctx)
+        constrained = (cc, admin1) != (default_cc, None)
+        cands = _top(g, m, cc, admin1, ctx, fuzzy=bool(admin1)) if constrained else first[idx]
+        if not cands and admin1 and not m.guessed:
             cands = _top(g, m, cc, None, ctx)
-        # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
-        dominant = name_key(m.text) if not doc_cc and ctx is None and m.qualifier is not None else None
-        best = _rerank(cands, doc_cc, doc_admin1, anchors, dominant)
         named_cc = {c for c, w in doc_cc.items() if w >= 1.0}  # named, not only an adjective ("Russian jets")
+        # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
+        placed = any(w >= 0.5 for w in doc_cc.values())  # more than an adjective ("Russian jets")
+        dominant = name_key(m.text) if not placed and ctx is None and m.qualifier is not None else None
+        others_anchors = [a for a, k in zip(anchors, anchored_by, strict=True) if k != idx]  # not its own
+        best = _rerank(cands, doc_cc, doc_admin1, others_anchors, dominant)
         if (
             best is not None
             and named_cc
@@ -479,6 +628,14 @@ def resolve_toponyms(
             and best.feature not in FEATURE_GROUPS.get(m.feature_hint or "", ())
         ):
             best = None  # a small place abroad, named without a kind: more likely a word than a place
+        if best is not None and best.feature not in AREA_FEATURES and not m.text.isascii():
+            # "فورين" is no "ورين" behind "ف": a name found only behind a proclitic must lie in a country
+            # the rest of the text speaks of (or, when it speaks of none, in the region rasd knows); and an
+            # Arabic word naming a place outside the region, without a kind word, in a text about places
+            # elsewhere ("صاروخ من طراز ..."), is a word.
+            others = adjective_cc | {c for k, c in enumerate(said) if c and k != idx}
+            if _arabic_word_not_place(m, best, others):
+                best = None
         if best is None:
             results.append((m, None, None))
             continue
@@ -490,6 +647,82 @@ def resolve_toponyms(
             precision = 1
         results.append((m, best, precision))
     return results
+
+
+def _after_district(
+    idx: int, mentions: list[ToponymMention], first: list[list[GeoCandidate]], text: str
+) -> bool:
+    """Whether mention ``idx`` comes right after a district ("X district, Anbar"; "of Duhok"): its province."""
+    m = mentions[idx]
+    if not m.text.isascii():
+        return False
+    start = m.qualifier_start if m.qualifier_start is not None else m.start
+    if m.qualifier == "district of":  # "Al Amadiya district of Duhok": the district is the name before
+        before = text[max(0, start - 40) : start].split()
+        return bool(before) and before[-1][:1].isupper()
+    if idx == 0:
+        return False
+    prev, cands = mentions[idx - 1], first[idx - 1]
+    if m.feature_hint is not None:
+        return False
+    gap = text[prev.end : start]
+    if prev.guessed and _PART_OF_GAP.match(gap):
+        return True  # "Akashat area of Anbar", "Dardara village, Hasakeh"
+    district = (
+        prev.feature_hint == "admin2"
+        or bool(cands and cands[0].feature == "admin2")
+        or prev.text.lower().endswith(" district")
+    )
+    return district and bool(_DISTRICT_GAP.match(gap))
+
+
+CHAIN = 3  # places after a name that may say where it is ("X village, Atareb district, Aleppo province")
+
+
+def _area_after(
+    idx: int, mentions: list[ToponymMention], first: list[list[GeoCandidate]], text: str
+) -> GeoCandidate | None:
+    """The area the places right after mention ``idx`` put it in: the first of them (chained by commas,
+    "in", "of"; not "and") that is a province, district or country, or is named as an area ("X countryside");
+    for a guessed name, else the last town of the chain (its province is the name's)."""
+    m = mentions[idx]
+    end = m.end
+    town: GeoCandidate | None = None
+    for nxt, cands in zip(
+        mentions[idx + 1 : idx + 1 + CHAIN], first[idx + 1 : idx + 1 + CHAIN], strict=False
+    ):
+        gap_start = nxt.qualifier_start if nxt.qualifier_start is not None else nxt.start
+        gap = text[end:gap_start]
+        coordinated = _COORDINATION.search(gap) or text[max(0, nxt.start - 1) : nxt.start] == "و"
+        if gap_start < end or not _CONSTRAINT_GAP.match(gap) or coordinated or not cands:
+            break
+        area = cands[0]
+        if area.feature in AREA_FEATURES or nxt.feature_hint in ("admin1", "admin2", "country") or nxt.near:
+            return area
+        if m.guessed and area.admin1:
+            town = area
+        end = nxt.end
+    return town
+
+
+def _arabic_word_not_place(m: ToponymMention, best: GeoCandidate, others: set[str]) -> bool:
+    """Whether an Arabic name is more likely a word than ``best``, given the countries ``others`` of the
+    rest of the text: it is found only behind a proclitic, without a qualifier word, outside those countries
+    (outside the region when the text names none); or it lies outside the region and those countries."""
+    cc = best.country_code
+    if m.stripped and m.qualifier is None and cc not in (others or _region()):
+        return True
+    return bool(others) and cc not in others | _region() and m.feature_hint is None
+
+
+def _nested(a: GeoCandidate, b: GeoCandidate) -> bool:
+    """Whether one is a district or province the other lies in (Najaf, the town, in Najaf district)."""
+    for area, place in ((a, b), (b, a)):
+        if area.feature == "admin2" and place.admin2 and _same_unit(area.admin2 or area.name, place.admin2):
+            return area.country_code == place.country_code
+        if area.feature == "admin1" and place.admin1 and area.admin1 == place.admin1:
+            return area.country_code == place.country_code
+    return False
 
 
 def _rerank(
@@ -505,10 +738,13 @@ def _rerank(
         return None
     rescored = []
     named = any(w >= 1.0 for w in doc_cc.values())  # an adjective alone ("Russian jets") names no country
+    placed = any(w >= 0.5 for w in doc_cc.values())  # ... but a place only one country has tells something
     for c in cands:
         s = c.score
         if doc_cc:
-            s += 0.12 if c.country_code in doc_cc else (-0.15 if named else 0.0)
+            s += 0.12 if c.country_code in doc_cc else (-0.15 if named else (-0.1 if placed else 0.0))
+        if not named and c.country_code in _region():
+            s += 0.03  # without a named country, rasd's region first ("Dara countryside": Daraa, not Senegal)
         if c.admin1 and c.admin1 in doc_admin1:
             s += 0.08
         if any(
@@ -523,7 +759,7 @@ def _rerank(
         return None
     if len(rescored) > 1:
         s1, second = rescored[1]
-        far = distance_km(best.lat, best.lon, second.lat, second.lon) > 25
+        far = distance_km(best.lat, best.lon, second.lat, second.lon) > 25 and not _nested(best, second)
         if far and s0 - s1 < 0.02:
             # Two equally likely places far apart: better no answer than a wrong one, unless one is
             # much larger than every namesake (Córdoba, Argentina) -- then it, with a lower score.

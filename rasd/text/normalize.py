@@ -94,22 +94,34 @@ def _char(ch: str) -> str:
     return ch.lower() if ch.isupper() else ch
 
 
-_SEEN: dict[str, str] = {}
+class _Folds(dict[int, str]):
+    """``str.translate`` table of code point -> normalized form, filled in as characters are seen."""
+
+    def __missing__(self, code: int) -> str:
+        rep = self[code] = _char(chr(code))
+        return rep
+
+
+_FOLDS = _Folds()
+# Every character whose normalized form may not be exactly one character: the dropped ones, the
+# presentation and full-width forms (NFKC may expand them) and the one capital whose lower case
+# is two characters (İ). Elsewhere the offset map is the identity.
+_MAYBE_IRREGULAR = re.compile("[" + "".join(sorted(_DROP)) + "\ufb50-\ufeff\uff00-\uffef\u0130]")
 
 
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> NormText:
     """Normalize orthography (Arabic letters, digits, diacritics, quotes, case) keeping offsets."""
-    seen = _SEEN
-    reps = [seen[ch] if ch in seen else seen.setdefault(ch, _char(ch)) for ch in text]
-    norm = "".join(reps)
-    if len(norm) == len(text) and all(len(r) == 1 for r in reps):
-        return NormText(text, norm, tuple(range(len(text) + 1)))
+    folds = _FOLDS
+    norm = text.translate(folds)
     offsets: list[int] = []
-    for i, rep in enumerate(reps):
-        if rep:
-            offsets.extend([i] * len(rep))
-    offsets.append(len(text))
+    pos = 0
+    for m in _MAYBE_IRREGULAR.finditer(text):
+        i = m.start()
+        offsets.extend(range(pos, i))
+        offsets.extend([i] * len(folds[ord(text[i])]))
+        pos = i + 1
+    offsets.extend(range(pos, len(text) + 1))  # the last entry is len(text)
     return NormText(text, norm, tuple(offsets))
 
 

@@ -58,6 +58,12 @@ def number_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(_lexicon()[0])
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word a number phrase of the lexicon starts with."""
+    return frozenset(k[0] for k in _lexicon()[0])
+
+
 def _lookup(words: list[str], i: int, continuation: bool) -> tuple[int, tuple[_Entry, ...]] | None:
     """Longest number phrase starting at word ``i``: (number of words, entries)."""
     table, longest = _lexicon()
@@ -70,6 +76,8 @@ def _lookup(words: list[str], i: int, continuation: bool) -> tuple[int, tuple[_E
         if not first.startswith("و"):
             return None
         firsts = clitic_forms(first[1:]) if len(first) > 2 else (first[1:],)
+    if _first_words().isdisjoint(firsts):
+        return None  # no number phrase starts with this word
     for n in range(min(longest, len(words) - i), 0, -1):
         rest = tuple(words[i + 1 : i + n])
         for form in firsts:
@@ -80,6 +88,8 @@ def _lookup(words: list[str], i: int, continuation: bool) -> tuple[int, tuple[_E
 
 
 def _digits(tok: str) -> int | None:
+    if not tok[:1].isdigit():
+        return None
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", tok):
         return int(tok.replace(",", ""))
     if tok.isdigit():

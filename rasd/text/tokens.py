@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[0-9]+(?:[.:,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
@@ -15,17 +15,21 @@ _ART = "ال"
 MIN_STEM = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or number of normalized text (a named tuple: cheap to build and to hash)."""
+
     start: int  # offsets into the normalized text
     end: int
     text: str
 
 
-@lru_cache(maxsize=8192)
+_new_token = tuple.__new__
+
+
+@lru_cache(maxsize=1024)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word and number tokens of (normalized) text (cached: the stages tokenize the same sentences)."""
-    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    return tuple([_new_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text)])
 
 
 @lru_cache(maxsize=65536)

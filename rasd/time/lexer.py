@@ -36,40 +36,47 @@ def lex(norm: str) -> list[TTok]:
 
     Multi-word phrases (كانون الثاني, local time) become one token.
     """
-    raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
-    words = [w for _, _, w in raw]
+    found = list(_TOKEN.finditer(norm))
+    words = [m.group() for m in found]
     table, longest = phrases()
+    starts = _phrase_starts()
     out: list[TTok] = []
+    # Only digits and words that may start a time or number phrase make tokens: other words are
+    # skipped (the gap then separates runs).
+    live = [j for j, w in enumerate(words) if w[0].isdigit() or _may_start(w)]
     i = 0
-    while i < len(raw):
-        s, e, w = raw[i]
+    for j in live:
+        if j < i:
+            continue  # inside the phrase or number just read
+        i = j
+        s, e, w = found[i].start(), found[i].end(), words[i]
         if w[0].isdigit():
             out.append(_digit_token(s, e, w))
             i += 1
             continue
-        if not _may_start(w):
-            i += 1  # not a time or number word: no token (the gap then separates runs)
-            continue
         n_phrase, cats = 0, {}
         firsts = clitic_forms(w)
-        for n in range(min(longest, len(raw) - i), 0, -1):
-            rest = tuple(words[i + 1 : i + n])
-            form = next((f for f in firsts if (f, *rest) in table), None)
-            if form is not None:
-                n_phrase, cats = n, dict(table[(form, *rest)])
-                # a leading conjunction (و, ف) is not part of the expression
-                if len(w) > len(form) and w[0] in "وف" and w[1:].endswith(form):
-                    s += 1
-                break
+        if not starts.isdisjoint(firsts):  # (a word that only starts numbers needs no phrase search)
+            for n in range(min(longest, len(words) - i), 0, -1):
+                rest = tuple(words[i + 1 : i + n])
+                form = next((f for f in firsts if (f, *rest) in table), None)
+                if form is not None:
+                    n_phrase, cats = n, dict(table[(form, *rest)])
+                    # a leading conjunction (و, ف) is not part of the expression
+                    if len(w) > len(form) and w[0] in "وف" and w[1:].endswith(form):
+                        s += 1
+                    break
         num = number_words_at(words, i) if w != "-" else None
         n_num = num[0] - i if num else 0
         if n_num > n_phrase:
             assert num is not None
-            out.append(TTok(s, raw[num[0] - 1][1], " ".join(words[i : num[0]]), {"num": ""}, num[1], num[2]))
+            out.append(
+                TTok(s, found[num[0] - 1].end(), " ".join(words[i : num[0]]), {"num": ""}, num[1], num[2])
+            )
             i = num[0]
             continue
         if n_phrase:
-            tok = TTok(s, raw[i + n_phrase - 1][1], " ".join(words[i : i + n_phrase]), cats)
+            tok = TTok(s, found[i + n_phrase - 1].end(), " ".join(words[i : i + n_phrase]), cats)
             if num and n_num == n_phrase:
                 tok.num, tok.approx = num[1], num[2]
                 tok.cats["num"] = ""
@@ -78,6 +85,12 @@ def lex(norm: str) -> list[TTok]:
             continue
         i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """Every word that can start a time phrase."""
+    return frozenset(k[0] for k in phrases()[0])
 
 
 @lru_cache(maxsize=1)
