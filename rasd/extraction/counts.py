@@ -14,6 +14,7 @@ from rasd.knowledge import read_tsv
 from rasd.text.normalize import normalize_key
 from rasd.text.numbers import find_numbers
 from rasd.text.tokens import Token, clitic_forms, tokenize
+from rasd.time.lexicon import phrases
 
 WINDOW = 4  # tokens between a number and the word it counts
 _ARTICLES = {"a", "an", "one", "another"}
@@ -161,7 +162,7 @@ def _nearby_number(
     for step in sides:
         j = i + step
         while 0 <= j < len(tokens) and abs(j - i) <= WINDOW:
-            if j in number_at and j not in used:
+            if j in number_at and j not in used and not _is_date_year(tokens, j, number_at[j][0]):
                 used.add(j)
                 value, start, approx, end = number_at[j]
                 return value, (start if step < 0 else end), approx
@@ -169,6 +170,15 @@ def _nearby_number(
                 break
             j += step
     return None
+
+
+def _is_date_year(tokens: Sequence[Token], j: int, value: int) -> bool:
+    """A year after a month or a year word ("3 March 2024", "عام 2015") is part of a date, not a toll."""
+    if not 1900 <= value <= 2100 or j == 0:
+        return False
+    table, _ = phrases()
+    before = table.get((tokens[j - 1].text,), {})
+    return any(cat in before for cat in ("month", "month_weak", "hmonth", "hmonth_weak", "yearmark"))
 
 
 def _is_count_word(token: str) -> bool:

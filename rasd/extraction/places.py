@@ -21,8 +21,14 @@ from rasd.text.tokens import tokenize
 ROLES = ("target", "launch", "base", "cause")
 ROLE_WINDOW = 3
 VOICE_REACH = 1  # a reporting word this many tokens after a place makes the place a speaker
-_CONTEXT_GAP = re.compile(r"[\s,،()\-]*(?:في|ب|من|in|of)?[\s,،()\-]*")
-DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's  # tokens before a place phrase that may say its role
+# Between a place and the place that only locates it: "X في ريف Y", "X town in Y countryside", "X, Y".
+_CONTEXT_GAP = re.compile(
+    r"[\s,،()\-]*(?:(?:town|village|city|area|district|sub-district|axis|neighbou?rhood|camp)\s+)?"
+    r"(?:في|ب|من|in|of)?[\s,،()\-]*",
+    re.IGNORECASE,
+)
+CONTEXT_PENALTY = 1.5  # a place that only says where the one before it is rarely is the event's place
+DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
 COUNTRY_BONUS = 1.5
 _ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0, "cause": -5.0, "voice": -5.0}
@@ -163,7 +169,8 @@ def choose_location(
 
     def score(r: PlaceRef) -> tuple[float, int]:
         bonus = COUNTRY_BONUS if home is not None and r.country_code == home else 0.0
-        return _ROLE_SCORE.get(r.role, 2.0) + specificity(r) + bonus, -r.start
+        penalty = CONTEXT_PENALTY if r.context else 0.0
+        return _ROLE_SCORE.get(r.role, 2.0) + specificity(r) + bonus - penalty, -r.start
 
     best = max(usable, key=score)
     why = f"{best.role} place, most specific named ({best.feature})"

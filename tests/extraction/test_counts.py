@@ -52,3 +52,8 @@ def test_singular_victims_count_one(text, expected):
 def test_an_age_is_not_a_toll():
     assert counts("Gunmen shot and killed a sixteen years old boy").get("fatalities") != 16
     assert counts("قتل شاب يبلغ 20 عاما برصاص مجهولين").get("fatalities") != 20
+
+
+def test_a_year_is_not_a_toll():
+    assert counts("أصيب جنديان في الهجوم الذي وقع في آذار 2024").get("injuries") == 2
+    assert counts("The attack on 3 March 2024 wounded three soldiers").get("injuries") == 3
