@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, and_, select
@@ -11,6 +9,7 @@ from sqlalchemy import Engine, and_, select
 from rasd.model import Event
 from rasd.store.edits import apply_edits_lenient, edits_for
 from rasd.store.schema import documents, events, mentions, revisions
+from rasd.web.schemas import DocumentOut
 
 
 def read_event(engine: Engine, event_id: str) -> Event | None:
@@ -57,25 +56,7 @@ def read_reports(engine: Engine, event_id: str) -> list[dict[str, Any]]:
         ]
 
 
-@dataclass(frozen=True)
-class StoredDocument:
-    """A stored document's metadata and the text of its current revision."""
-
-    id: int
-    key: str
-    doc_id: str
-    url: str | None
-    outlet: str | None
-    title: str | None
-    published: str | None
-    revision: int
-    n_events: int
-    ingested_at: dt.datetime
-    text: str
-    event_ids: list[str]
-
-
-def read_document(engine: Engine, document_id: int) -> StoredDocument | None:
+def read_document(engine: Engine, document_id: int) -> DocumentOut | None:
     """The document ``document_id`` (the ``documents`` row id), or None."""
     d = documents.c
     query = select(
@@ -94,4 +75,4 @@ def read_document(engine: Engine, document_id: int) -> StoredDocument | None:
             select(mentions.c.event_id).where(mentions.c.document_id == document_id).order_by(mentions.c.id)
         )
         event_ids = list(dict.fromkeys(event_id for (event_id,) in ids))
-    return StoredDocument(**row._mapping, text=text or "", event_ids=event_ids)
+    return DocumentOut(**row._mapping, text=text or "", event_ids=event_ids)

@@ -17,4 +17,4 @@ def document_detail(request: Request, document_id: int, _: Reader) -> DocumentOu
     doc = read_document(request.app.state.engine, document_id)
     if doc is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {document_id}")
-    return DocumentOut.model_validate(vars(doc))
+    return doc
