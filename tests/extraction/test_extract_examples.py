@@ -137,3 +137,10 @@ def test_a_capital_that_speaks_is_not_where_it_happened():
 def test_continued_targeting_without_a_date_is_a_situation_not_an_event():
     text = "وفي ظل استمرار استهداف القوات الأميركية في قاعدة عين الأسد، حذرت واشنطن رعاياها من السفر."
     assert extract(text, published="2024-02-01") == []
+
+
+def test_a_month_abbreviation_is_not_a_place():
+    text = "Thu 14 Jul 2016 Air strikes killed 12 civilians in the town of Maarat al-Numan, the Observatory said."
+    (event,) = extract(text, published="2016-07-14")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.location is not None and event.location.country_code == "SY"
