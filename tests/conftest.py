@@ -22,3 +22,13 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def examples() -> Path:
     return ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small gazetteer index (SY, IQ, JO, LB), built once per test run for the suites that store events."""
+    from rasd.geo.build import build_index
+
+    path = tmp_path_factory.mktemp("small-gaz") / "gazetteer.sqlite"
+    build_index(path, countries=["SY", "IQ", "JO", "LB"], include_sources_dir=False)
+    return path

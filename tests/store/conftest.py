@@ -20,16 +20,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: long store tests (run with RASD_SLOW_TESTS=1)")
 
 
-@pytest.fixture(scope="session")
-def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small gazetteer index (SY, IQ, JO, LB), built once for these tests."""
-    from rasd.geo.build import build_index
-
-    path = tmp_path_factory.mktemp("store-gaz") / "gazetteer.sqlite"
-    build_index(path, countries=["SY", "IQ", "JO", "LB"], include_sources_dir=False)
-    return path
-
-
 @pytest.fixture(autouse=True)
 def use_small_gazetteer(small_gazetteer: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction in store tests (and their subprocesses) uses the small index, not the user's."""

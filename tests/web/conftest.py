@@ -38,26 +38,17 @@ REPORTS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def web_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from rasd.geo.build import build_index
-
-    path = tmp_path_factory.mktemp("web-gaz") / "gazetteer.sqlite"
-    build_index(path, countries=["SY", "IQ", "JO", "LB"], include_sources_dir=False)
-    return path
-
-
 @pytest.fixture(autouse=True)
-def use_web_gazetteer(web_gazetteer: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RASD_GAZETTEER", str(web_gazetteer))
+def use_small_gazetteer(small_gazetteer: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASD_GAZETTEER", str(small_gazetteer))
 
 
 @pytest.fixture(scope="session")
-def template_store(tmp_path_factory: pytest.TempPathFactory, web_gazetteer: Path) -> Path:
+def template_store(tmp_path_factory: pytest.TempPathFactory, small_gazetteer: Path) -> Path:
     """A store holding the five reports, built once; each test gets a copy."""
     path = tmp_path_factory.mktemp("web-store") / "events.sqlite"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("RASD_GAZETTEER", str(web_gazetteer))
+        mp.setenv("RASD_GAZETTEER", str(small_gazetteer))
         engine = connect(str(path))
         docs = [
             Document(id=name, text=text, published=published, outlet="Test Wire", title=f"Report {name}")
