@@ -341,6 +341,7 @@ _EVIDENCE_CLASSES = {
     ATTACK: ("@kill", "@shoot", "@beat", "@attack", "@civilian"),
     REGAINS: ("@regain",),
     OVERTAKES: ("@capture", "@clash"),
+    ABDUCTION: (ARRESTS,),  # "militants detained ...": the arrest words are the evidence
 }
 
 

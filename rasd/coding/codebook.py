@@ -25,6 +25,16 @@ class SubEventType:
     plover_mode: str
 
 
+@dataclass(frozen=True, slots=True)
+class ActorRecode:
+    """ACLED practice that turns one sub-event type into another by who acted (actor1's inter code)."""
+
+    source: str
+    target: str
+    inter1: frozenset[int]
+    reason: str
+
+
 @dataclass(frozen=True)
 class Codebook:
     """ACLED categories with lookups by sub-event type name."""
@@ -33,6 +43,13 @@ class Codebook:
     subs: dict[str, SubEventType]
     inter_codes: dict[int, str]
     disorder_types: tuple[str, ...] = field(default=())
+    actor_recodes: tuple[ActorRecode, ...] = field(default=())
+
+    def recode_for_actor(self, sub: str, inter1: int | None) -> ActorRecode | None:
+        """The recode ACLED practice applies to ``sub`` when actor1 has inter code ``inter1``, if any."""
+        if inter1 is None:
+            return None
+        return next((r for r in self.actor_recodes if r.source == sub and inter1 in r.inter1), None)
 
     @property
     def sub_event_types(self) -> tuple[str, ...]:
@@ -109,7 +126,21 @@ def build_codebook(data: Any, path: str = CODEBOOK_FILE) -> Codebook:
         inter = {int(k): str(v) for k, v in inter_raw.items()}
     except (TypeError, ValueError, AttributeError) as exc:
         raise KnowledgeError(path, None, f"bad inter_codes: {exc}") from exc
-    return Codebook(tuple(event_types), subs, inter, disorders)
+    recodes = tuple(_recode(raw, subs, inter, path) for raw in data.get("recode_by_actor1") or [])
+    return Codebook(tuple(event_types), subs, inter, disorders, recodes)
+
+
+def _recode(raw: Any, subs: dict[str, SubEventType], inter: dict[int, str], path: str) -> ActorRecode:
+    """One validated ``recode_by_actor1`` entry."""
+    source = _req(raw, "from", "recode_by_actor1 entry", path)
+    target = _req(raw, "to", f"recode_by_actor1 {source}", path)
+    for name in (source, target):
+        if name not in subs:
+            raise KnowledgeError(path, None, f"recode_by_actor1: unknown sub-event type {name!r}")
+    codes = raw.get("inter1")
+    if not isinstance(codes, list) or not codes or any(c not in inter for c in codes):
+        raise KnowledgeError(path, None, f"recode_by_actor1 {source}: 'inter1' must list known inter codes")
+    return ActorRecode(source, target, frozenset(int(c) for c in codes), _req(raw, "reason", source, path))
 
 
 @lru_cache(maxsize=1)

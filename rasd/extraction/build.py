@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from rasd.actors import interaction_code
+from rasd.coding.codebook import load_codebook
 from rasd.extraction.clauses import Clause
 from rasd.extraction.dates import before, day_with_clock, undated, utc_iso, when_from
 from rasd.extraction.grouping import SAME_PLACE_KM, Incident
@@ -197,15 +198,21 @@ def build_event(
         if ref.key not in seen_keys:
             seen_keys.add(ref.key)
             places.append(ref.to_place())
+    codebook = load_codebook()
+    sub = cls.sub_event_type
+    recode = codebook.recode_for_actor(sub, actor1.inter if actor1 else None)
+    if recode is not None:
+        sub = recode.target
+    plover = codebook.plover_of(sub) if recode is not None else cls.plover
     event = Event(
         id=_event_id(ctx, incident, index),
         doc_id=ctx.doc_id,
         language=ctx.language,
-        event_type=cls.event_type,
-        sub_event_type=cls.sub_event_type,
-        disorder_type=cls.disorder_type,
-        plover_type=cls.plover[0] or None,
-        plover_mode=cls.plover[1] or None,
+        event_type=codebook.event_type_of(sub),
+        sub_event_type=sub,
+        disorder_type=codebook.disorder_type_of(sub),
+        plover_type=plover[0] or None,
+        plover_mode=plover[1] or None,
         actor1=actor1,
         actor2=actor2,
         assoc_actor_1=assoc,

@@ -7,11 +7,12 @@ whose span holds it. Offsets in a :class:`Clause` are offsets into the document.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rasd.actors import find_actors
 from rasd.coding.classify import Classification, classify_norm
-from rasd.coding.triggers import find_cues_tokens, find_triggers_tokens
+from rasd.coding.triggers import TriggerHit, find_cues_tokens, find_triggers_tokens
 from rasd.extraction.counts import Count, find_counts
 from rasd.extraction.discourse import find_discourse
 from rasd.extraction.sources import Voice
@@ -93,14 +94,15 @@ def analyse_sentence(
     sentence = text[start:end]
     norm = normalize(sentence)
     tokens = tokenize(norm.text)
-    triggered = bool(find_triggers_tokens(tokens, lang))
+    hits = find_triggers_tokens(tokens, lang)
+    triggered = bool(hits)
     discourse = find_discourse(tokens, lang) if triggered else []
     cause = next((c for c in discourse if c.kind == "cause"), None)
     cuts: list[tuple[int, int]] = [(0, len(norm.text))] if triggered else []
     if cause is not None:
         cuts = [(0, cause.start), (cause.end, len(norm.text))]
     clauses: list[Clause] = []
-    coded = _mask_names(norm, lang) if triggered else norm.text
+    coded = _mask_names(norm, lang, hits) if triggered else norm.text
     for cs, ce in cuts:
         sub = NormText(norm.original, coded[cs:ce], norm.offsets[cs : ce + 1])
         cls = classify_norm(_renormalized(sub), lang)
@@ -142,13 +144,22 @@ def analyse_sentence(
     return clauses, None
 
 
-def _mask_names(norm: NormText, lang: str) -> str:
-    """The normalized sentence with the names of actors blanked out, so that the words of a name
-    ("هيئة تحرير الشام", "Liberation Army") are not read as the event it reports."""
+# Classes of trigger words that say who took part, not what happened ("IS militants", "Peshmerga forces").
+_PEOPLE_CLASSES = frozenset({"@armed", "@gunmen", "@civilian", "@state", "@nonstate"})
+
+
+def _mask_names(norm: NormText, lang: str, hits: Sequence[TriggerHit]) -> str:
+    """The normalized sentence with the names of actors blanked out where their words would be read
+    as the event it reports ("هيئة تحرير الشام", "Liberation Army"); a name whose words only say who
+    took part ("IS militants") stays, so the classifier still sees armed people."""
     chars = list(norm.text)
     for m in find_actors(norm, lang):
-        if not m.generic:
-            chars[m.start : m.end] = " " * (m.end - m.start)
+        if m.generic:
+            continue
+        inside = [h for h in hits if h.start < m.end and h.end > m.start]
+        if all(set(h.subs) == set() and set(h.classes) <= _PEOPLE_CLASSES for h in inside):
+            continue
+        chars[m.start : m.end] = " " * (m.end - m.start)
     return "".join(chars)
 
 

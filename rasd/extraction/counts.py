@@ -17,7 +17,27 @@ from rasd.text.tokens import Token, clitic_forms, tokenize
 from rasd.time.lexicon import phrases
 
 WINDOW = 4  # tokens between a number and the word it counts
-_ARTICLES = {"a", "an", "one", "another"}
+_ARTICLES = {"a", "an", "one", "another", "his", "her"}
+_SINGULAR_REACH = 6  # tokens between "a" and its noun ("a regime 4th Armored Division member")
+_NP_BREAK = {
+    "and",
+    "or",
+    "of",
+    "the",
+    "with",
+    "by",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "were",
+    "was",
+    "who",
+    "their",
+}
+_ORDINAL_ENDINGS = {"th", "st", "nd", "rd"}
+_PRONOUNS = {"him", "her"}  # "killing him": one person when right after a count word
 _AGE = {"years", "year", "yr", "عاما", "عام", "سنوات", "سنه", "سنين", "اعوام"}
 _NEGATORS = {"no", "without", "not", "zero", "لا", "لم", "دون", "بدون", "عدم", "وعدم", "ولا", "ولم"}
 _ZERO_WORDS = {
@@ -117,9 +137,13 @@ def find_counts(norm_text: str) -> list[Count]:
     for i, (tok, term) in enumerate(zip(tokens, terms, strict=True)):
         if term is not None and term.field == "two":
             number_at[i] = (2, tok.start, False, tok.end)
-        elif term is not None and term.field == "one" and _singular(tokens, terms, i):
-            number_at[i] = (1, tok.start, False, tok.end)
+        elif term is not None and term.field == "one":
+            at = _singular(tokens, terms, i)
+            if at is not None:  # the number stands where the noun phrase starts ("killed a ... member")
+                number_at.setdefault(at, (1, tokens[at].start, False, tok.end))
     for n in numbers:
+        if norm_text[n.end : n.end + 2] in _ORDINAL_ENDINGS:
+            continue  # "the 4th Armored Division": a name, not a count
         for i, tok in enumerate(tokens):
             if tok.start >= n.start and tok.end <= n.end and not _is_age(tokens, i):
                 number_at.setdefault(i, (n.value, n.start, n.approx, n.end))
@@ -138,6 +162,8 @@ def find_counts(norm_text: str) -> list[Count]:
             out.append(Count(term.field, value, min(start, tok.start), max(tok.end, start), approx))
         elif _negated(tokens, i):
             out.append(Count(term.field, 0, tokens[max(0, i - WINDOW)].start, tok.end))
+        elif i > 0 and tokens[i - 1].text in {"a", "an"}:  # "a body was found", "an injured man"
+            out.append(Count(term.field, 1, tokens[i - 1].start, tok.end))
     for i, tok in enumerate(tokens):
         forms = clitic_forms(tok.text)
         if _ZERO_WORDS.keys().isdisjoint(forms):
@@ -186,15 +212,25 @@ def _is_count_word(token: str) -> bool:
     return term is not None and term.field not in {"one", "two"}
 
 
-def _singular(tokens: Sequence[Token], terms: Sequence[_Term | None], i: int) -> bool:
-    """A singular word for a person counts one: after a/an in English, right after a count word in Arabic."""
+def _singular(tokens: Sequence[Token], terms: Sequence[_Term | None], i: int) -> int | None:
+    """Where a singular word for a person counts one, the token the count stands at: the a/an/his of
+    its English noun phrase ("a regime 4th Armored Division member"), or the word itself right after a
+    count word in Arabic ("مقتل شخص") or as an English object pronoun ("killing him")."""
     if i == 0:
-        return False
+        return None
     prev = tokens[i - 1].text
-    if prev.isascii():
-        return prev in _ARTICLES or (i > 1 and tokens[i - 2].text in _ARTICLES)
     before = terms[i - 1]
-    return before is not None and before.field in {"fatalities", "injuries", "abducted", "arrested"}
+    after_count = before is not None and before.field in {"fatalities", "injuries", "abducted", "arrested"}
+    if not prev.isascii() or tokens[i].text in _PRONOUNS:
+        return i if after_count else None
+    for j in range(i - 1, max(-1, i - 1 - _SINGULAR_REACH), -1):
+        word = tokens[j].text
+        if word in _ARTICLES:
+            return j
+        ordinal = j + 1 < i and tokens[j + 1].text in _ORDINAL_ENDINGS
+        if word in _NP_BREAK or terms[j] is not None or (word.isdigit() and not ordinal):
+            return None
+    return None
 
 
 def _is_age(tokens: Sequence[Token], i: int) -> bool:

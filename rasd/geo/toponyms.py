@@ -546,6 +546,10 @@ def resolve_toponyms(
         own = first[idx][0].feature if first[idx] else None
         fixed = own not in AREA_FEATURES and m.feature_hint != "country"
         areas.append(_area_after(idx, mentions, first, text) if fixed else None)
+    for idx, area in enumerate(areas):
+        for k in range(idx + 1, min(len(mentions), idx + 1 + CHAIN)):
+            if area is not None and first[k] and area in first[k] and first[k][0] is not area:
+                first[k] = [area, *(c for c in first[k] if c is not area)]  # named as the area it is
     by_name: dict[str, GeoCandidate] = {}
     for m, area in zip(mentions, areas, strict=True):
         if area is not None and area.feature != "country":  # "في بغداد نصرة لفلسطين" is not Baghdad's country
@@ -696,13 +700,29 @@ def _area_after(
         coordinated = _COORDINATION.search(gap) or text[max(0, nxt.start - 1) : nxt.start] == "و"
         if gap_start < end or not _CONSTRAINT_GAP.match(gap) or coordinated or not cands:
             break
-        area = cands[0]
+        area = _containing(cands, first[idx]) or cands[0]
         if area.feature in AREA_FEATURES or nxt.feature_hint in ("admin1", "admin2", "country") or nxt.near:
             return area
         if m.guessed and area.admin1:
             town = area
         end = nxt.end
     return town
+
+
+def _containing(areas: list[GeoCandidate], places: list[GeoCandidate]) -> GeoCandidate | None:
+    """The province among ``areas`` that the best of ``places`` lies in ("Ramadi city, Anbar": Al Anbar,
+    not Ambar in Turkey), when a namesake that is not an area scores higher."""
+    if not places or not areas or areas[0].feature in AREA_FEATURES:
+        return None
+    top = places[0]
+    return next(
+        (
+            a
+            for a in areas
+            if a.feature == "admin1" and a.country_code == top.country_code and a.admin1 == top.admin1
+        ),
+        None,
+    )
 
 
 def _arabic_word_not_place(m: ToponymMention, best: GeoCandidate, others: set[str]) -> bool:

@@ -49,3 +49,24 @@ def test_invalid_codebook_raises_knowledge_error():
     del data["event_types"][1]["sub_event_types"][0]["plover"]
     with pytest.raises(KnowledgeError, match="plover"):
         build_codebook(data)
+
+
+def test_detentions_by_non_state_or_foreign_actors_recode_as_abductions():
+    book = load_codebook()
+    recode = book.recode_for_actor("Arrests", 2)
+    assert recode is not None and recode.target == "Abduction/forced disappearance"
+    assert book.recode_for_actor("Arrests", 8) is not None
+    assert book.recode_for_actor("Arrests", 1) is None  # a country's own forces arrest
+    assert book.recode_for_actor("Armed clash", 2) is None
+
+
+def test_a_bad_recode_names_the_problem():
+    data = read_yaml("codebook.yaml")
+    data["recode_by_actor1"] = [{"from": "Arrests", "to": "Kidnap", "inter1": [2], "reason": "x"}]
+    with pytest.raises(KnowledgeError, match="unknown sub-event type 'Kidnap'"):
+        build_codebook(data)
+    data["recode_by_actor1"] = [
+        {"from": "Arrests", "to": "Abduction/forced disappearance", "inter1": [42], "reason": "x"}
+    ]
+    with pytest.raises(KnowledgeError, match="inter1"):
+        build_codebook(data)

@@ -43,6 +43,11 @@ def test_a_sentence_without_numbers_has_no_counts():
         ("Unknown gunmen shot and killed a civilian near his house", {"fatalities": 1}),
         ("أسفر الهجوم عن مقتل شخص وإصابة اثنين", {"fatalities": 1, "injuries": 2}),
         ("The attack caused 1 fatality.", {"fatalities": 1}),
+        ("Gunmen shot and killed a regime 5th Division member in the town", {"fatalities": 1}),
+        ("A shepherd's body was found on the road near the village", {"fatalities": 1}),
+        ("A bomb exploded in his car, killing him", {"fatalities": 1}),
+        ("Assailants killed a doctor in front of the clinic", {"fatalities": 1}),
+        ("The bodies of three men were found in a field", {"fatalities": 3}),
     ],
 )
 def test_singular_victims_count_one(text, expected):
@@ -57,3 +62,14 @@ def test_an_age_is_not_a_toll():
 def test_a_year_is_not_a_toll():
     assert counts("أصيب جنديان في الهجوم الذي وقع في آذار 2024").get("injuries") == 2
     assert counts("The attack on 3 March 2024 wounded three soldiers").get("injuries") == 3
+
+
+def test_an_ordinal_in_a_unit_name_is_not_a_toll():
+    assert counts("Militants attacked the 7th Brigade; two soldiers were killed") == {"fatalities": 2}
+
+
+def test_a_note_that_states_its_coding_convention_is_read():
+    assert counts("The blast caused an unknown number of deaths. Fatalities coded as 10.") == {
+        "fatalities": 10
+    }
+    assert counts("Unknown fatalities estimated as 3.") == {"fatalities": 3}

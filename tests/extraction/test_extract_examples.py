@@ -144,3 +144,24 @@ def test_a_month_abbreviation_is_not_a_place():
     (event,) = extract(text, published="2016-07-14")
     assert event.sub_event_type == "Air/drone strike"
     assert event.location is not None and event.location.country_code == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 May 2024, SDF fighters detained four men in al-Busayrah town in Deir ez-Zor.",
+            "Abduction/forced disappearance",
+        ),
+        ("On 3 May 2024, Iraqi police arrested four men in Ramadi city, Anbar.", "Arrests"),
+    ],
+)
+def test_who_detains_decides_between_arrest_and_abduction(text, sub):
+    events = extract(text, published=dt.date(2024, 5, 4))
+    assert [e.sub_event_type for e in events] == [sub]
+
+
+def test_a_named_armed_group_attacking_troops_is_a_clash():
+    text = "On 9 May 2024, ISIS militants attacked the Peshmerga near Makhmour in Erbil province."
+    events = extract(text, published=dt.date(2024, 5, 10))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
