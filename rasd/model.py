@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 class Span(BaseModel):
@@ -130,6 +130,10 @@ class Event(BaseModel):
     abducted: int | None = None
     arrested: int | None = None
     munitions: dict[str, int] = Field(default_factory=dict)
+    weapons: list[str] = Field(
+        default_factory=list,
+        description="kinds of weapon the report names, counted or not (keys of knowledge/weapons.tsv)",
+    )
     sources: list[Source] = Field(default_factory=list)
     flags: Flags = Field(default_factory=Flags)
     relations: list[Relation] = Field(default_factory=list)

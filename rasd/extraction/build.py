@@ -147,6 +147,16 @@ def _counts(
     return values, munitions, evidence
 
 
+def _weapons(incident: Incident) -> list[str]:
+    """The kinds of weapon the incident's clauses name, in text order."""
+    seen: dict[str, None] = {}
+    for clause in incident.clauses:
+        if clause.classification is not None:
+            for key in clause.classification.munitions:
+                seen.setdefault(key, None)
+    return list(seen)
+
+
 def _flags(incident: Incident, ctx: DocContext) -> tuple[Flags, list[Span]]:
     flags = Flags()
     spans = []
@@ -228,6 +238,7 @@ def build_event(
         abducted=counts["abducted"],
         arrested=counts["arrested"],
         munitions=munitions,
+        weapons=_weapons(incident),
         sources=sources,
         flags=flags,
         evidence=evidence,
@@ -300,6 +311,7 @@ def merge_repeats(events: list[tuple[Incident, Event]]) -> list[tuple[Incident, 
                 setattr(host, name, getattr(ev, name))
         for key, n in ev.munitions.items():
             host.munitions[key] = max(n, host.munitions.get(key, 0))
+        host.weapons.extend(w for w in ev.weapons if w not in host.weapons)
         if host.when is not None and ev.when is not None and _narrower(ev.when, host.when):
             host.when = ev.when
         host_inc.causes.extend(ev_cause for ev_cause in inc.causes if ev_cause not in host_inc.causes)

@@ -84,6 +84,7 @@ def combine(mentions: Sequence[Event], event_id: str) -> Event:
             "sources": _sources(mentions),
             "when": _when(mentions, base.when),
             "confidence": max(m.confidence for m in mentions),
+            "weapons": list(dict.fromkeys(w for m in mentions for w in m.weapons)),
         }
     )
     notes = [notes_sentence(merged), figures_note(mentions)]

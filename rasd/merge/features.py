@@ -27,6 +27,7 @@ class Features:
     fatalities: int | None
     injuries: int | None
     doc: str | None  # document the event was read from; two events of one document are never merged
+    weapons: frozenset[str] = frozenset()  # kinds of weapon named (car_bomb, ied, rockets, ...)
 
 
 def _specific(actor: Actor | None) -> str | None:
@@ -55,4 +56,5 @@ def features(event: Event, doc: str | None = None) -> Features:
         fatalities=event.fatalities,
         injuries=event.injuries,
         doc=doc if doc is not None else event.doc_id,
+        weapons=frozenset(event.weapons),
     )

@@ -5,7 +5,8 @@ incidents), different event types, date intervals that do not overlap (the same 
 days is two events), no date or no coordinates, different countries, too far apart for the worse
 geo-precision. What is left is scored: same sub-event type, distance, day precision, shared actors
 and agreeing counts add; a different sub-event type (except between confusable ways of delivering
-a strike), disjoint specific actors, conflicting counts and province-level places subtract.
+a strike), disjoint specific actors, different weapons for the same sub-event type (a car bomb and a
+roadside bomb), conflicting counts and province-level places subtract.
 Actors and counts are evidence, not vetoes: reports often name the wrong side or an early toll.
 ``same`` is ``score >= THRESHOLD``.
 """
@@ -23,6 +24,7 @@ MAX_KM = {1: 15.0, 2: 25.0}  # by the worse geo_precision of the two; 3 (provinc
 PROVINCE_KM = 150.0
 # Reports often disagree on how a weapon was delivered (a "missile" from a jet or a gun, a gas shell).
 CONFUSABLE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Chemical weapon"})
+WEAPON_CONFLICT = -1.5  # both name the weapon and no kind is shared: a car bomb is no roadside bomb
 ACTOR_CONFLICT = -1.5  # disjoint specific actors: a penalty, not a veto (actor attribution is often wrong)
 
 
@@ -84,6 +86,8 @@ def compare(a: Features, b: Features) -> Decision:
     if a.actors and b.actors:
         score += 1.0 if a.actors & b.actors else ACTOR_CONFLICT
     score -= 0.5 if worse >= 3 else 0.0
+    if a.weapons and b.weapons and not a.weapons & b.weapons and a.sub_event_type == b.sub_event_type:
+        score += WEAPON_CONFLICT
     for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)):
         penalty = _counts_penalty(x, y)
         score -= penalty

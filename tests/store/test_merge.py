@@ -86,6 +86,18 @@ def test_a_province_level_report_joins_a_precise_one_in_that_province_when_count
     assert not same_incident(precise, ev("c", fatalities=2, at=(33.42, 43.30), precision=3, admin1="Ninawa"))
 
 
+def test_a_car_bomb_and_a_roadside_bomb_the_same_day_in_one_city_are_two_incidents():
+    ied = "Remote explosive/landmine/IED"
+    car = ev("a", sub=ied).model_copy(update={"weapons": ["car_bomb"]})
+    roadside = ev("b", sub=ied, at=(33.83, 42.47)).model_copy(update={"weapons": ["ied"]})
+    again = ev("c", sub=ied, at=(33.80, 42.45)).model_copy(update={"weapons": ["car_bomb"]})
+    unnamed = ev("d", sub=ied, at=(33.80, 42.45))
+    assert not same_incident(car, roadside)
+    assert same_incident(car, again)
+    assert same_incident(roadside, unnamed)  # a report that names no weapon contradicts none
+    assert combine([car, again], "m").weapons == ["car_bomb"]
+
+
 def test_merged_event_keeps_every_source_and_codes_the_lowest_toll():
     reports = [
         ev("en", fatalities=3, source="Reuters"),
