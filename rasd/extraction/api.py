@@ -17,6 +17,7 @@ from rasd.extraction.build import (
     build_event,
     finish_dates,
     finish_notes,
+    lede_when,
     link_relations,
     merge_repeats,
 )
@@ -101,7 +102,7 @@ def extract(
             # An event with no place below country level cannot be coded (ACLED needs a location);
             # it stays out rather than landing on a country centroid.
             built.append((incident, event))
-    finish_dates(built, day)
+    finish_dates(built, day, lede_when(segments, times, built, day))
     # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.
     built = [(inc, ev) for inc, ev in built if _datable(inc, ev)]
     built = merge_repeats(built)

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rasd.actors import interaction_code
 from rasd.coding.codebook import load_codebook
 from rasd.extraction.clauses import Clause
-from rasd.extraction.dates import before, day_with_clock, undated, utc_iso, when_from
+from rasd.extraction.dates import (
+    UNDATED_WINDOW_DAYS,
+    TimeRef,
+    before,
+    day_with_clock,
+    undated,
+    utc_iso,
+    when_from,
+)
 from rasd.extraction.grouping import SAME_PLACE_KM, Incident
 from rasd.extraction.notes import notes_sentence
 from rasd.extraction.places import choose_location
 from rasd.extraction.sources import Voice
 from rasd.geo.spatial import distance_km
 from rasd.model import Actor, Event, Flags, Place, Relation, Source, Span, When
+from rasd.text.segments import Segment
 from rasd.time.lexicon import country_zones
 
 CIVILIANS = 7  # ACLED inter code
@@ -66,10 +76,9 @@ def _sub_event(incident: Incident) -> tuple[Clause, list[Span]]:
 def _when(incident: Incident) -> When | None:
     """The incident's date: its own expression, else the date of the post telling it at a stated
     time of day, else the date of the event it was told to happen at the same time as."""
-    dates = [t for t in incident.times if t.has_date]
+    ref = incident.date_ref
     clocks = [t for t in incident.times if t.time]
-    if dates:
-        ref = min(dates, key=lambda t: ((t.last - t.first).days, t.start))
+    if ref is not None:
         clock = next((c for c in clocks if c.first == ref.first), None) if ref.precision == 1 else None
         return when_from(ref, clock)
     posted = _post_day(incident)
@@ -247,15 +256,58 @@ def build_event(
     return event
 
 
-def finish_dates(events: list[tuple[Incident, Event]], published: dt.date | None) -> None:
-    """Give undated events an honest interval: before the event they provoked, or around publication."""
+def finish_dates(
+    events: list[tuple[Incident, Event]], published: dt.date | None, lede: When | None = None
+) -> None:
+    """Give undated events an honest interval: before the event they provoked, the time frame of the
+    report's opening line (see :func:`lede_when`), or around publication."""
     by_incident = {id(inc): ev for inc, ev in events}
     for inc, ev in events:
         if ev.when is not None:
             continue
         effects = [by_incident[id(e)] for e in (*inc.caused, *inc.earlier_than) if id(e) in by_incident]
         effect_when = next((e.when for e in effects if e.when is not None), None)
-        ev.when = before(effect_when) if effect_when is not None else undated(published)
+        if effect_when is not None:
+            ev.when = before(effect_when)
+        elif lede is not None and not _background(inc):
+            ev.when = lede
+        else:
+            ev.when = undated(published)
+
+
+def _background(incident: Incident) -> bool:
+    """Told as background ("before that", "in recent months"), not as the report's news."""
+    return any(
+        c.prior or (c.classification is not None and "background" in c.classification.cues)
+        for c in incident.clauses
+    )
+
+
+def lede_when(
+    segments: Sequence[Segment],
+    times: Sequence[TimeRef],
+    events: list[tuple[Incident, Event]],
+    published: dt.date | None,
+) -> When | None:
+    """The time frame a report's opening line gives ("مدن عدة تشهد تظاهرات في ساعات الليل والفجر"),
+    for the events it tells without a date of their own: only when it is recent, narrower than an
+    undated event's window, and no event of the report is dated outside it (one time frame)."""
+    opening = [seg.sentences[0] for seg in segments[:2] if seg.sentences]
+    if segments and segments[0].kind != "title":
+        opening = opening[:1]  # the title and the lede, or the lede alone
+    if published is None or not opening:
+        return None
+    # a relative expression ("overnight", "اليوم"); an absolute date up front is usually a dateline
+    ref = next((t for t in times if t.kind == "relative" and any(s <= t.start < e for s, e in opening)), None)
+    if ref is None or ref.last > published or (published - ref.first).days > UNDATED_WINDOW_DAYS:
+        return None
+    if (ref.last - ref.first).days >= UNDATED_WINDOW_DAYS:
+        return None
+    for _, ev in events:
+        if ev.when is not None and (ev.when.start < ref.first or ev.when.end > ref.last):
+            return None
+    when = when_from(ref, None)
+    return when.model_copy(update={"reason": f"no date of its own; the report's opening line: {ref.reason}"})
 
 
 def link_relations(events: list[tuple[Incident, Event]]) -> None:

@@ -40,12 +40,16 @@ class Incident:
     earlier_than: list[Incident] = field(default_factory=list)  # told "before that" of these
 
     @property
-    def dated(self) -> tuple[dt.date, dt.date] | None:
+    def date_ref(self) -> TimeRef | None:
+        """The expression that dates the incident: the narrowest; of equally narrow ones the earliest
+        day ("announced today that yesterday it struck ..." tells of yesterday's strike)."""
         dates = [t for t in self.times if t.has_date]
-        if dates:
-            best = min(dates, key=lambda t: ((t.last - t.first).days, t.start))
-            return best.first, best.last
-        return self.inherited
+        return min(dates, key=lambda t: ((t.last - t.first).days, t.first, t.start)) if dates else None
+
+    @property
+    def dated(self) -> tuple[dt.date, dt.date] | None:
+        best = self.date_ref
+        return (best.first, best.last) if best is not None else self.inherited
 
     @property
     def last(self) -> int:
@@ -130,14 +134,17 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
         groups = [own_places]
         if not clause.demonstrative and not clause.definite:
             groups = _separate_places(own_places)
+        used: list[Incident] = []  # a clause's places far apart are separate incidents, never one again
         for n, group in enumerate(groups):
             part = clause if n == 0 else replace(clause, counts=[])  # a toll is told once, not per place
-            home = None if clause.prior else _join_target(part, group, interval, incidents)
+            others = [i for i in incidents if not any(i is u for u in used)]
+            home = None if clause.prior else _join_target(part, group, interval, others)
             if home is None:
                 home = Incident()
                 if clause.simultaneous and own_interval is None and incidents:
                     home.inherited = incidents[-1].dated
                 incidents.append(home)
+            used.append(home)
             home.clauses.append(part)
             home.places.extend(group)
             home.times.extend(own_times)

@@ -27,6 +27,8 @@ _CONTEXT_GAP = re.compile(
     r"(?:في|ب|من|in|of)?[\s,،()\-]*",
     re.IGNORECASE,
 )
+_AND_GAP = re.compile(r"\s*(?:و|and|&)\s*", re.IGNORECASE)
+_INHERITED_ROLES = frozenset({"cause", "launch"})  # a role the next place shares when joined by "and"
 CONTEXT_PENALTY = 1.5  # a place that only says where the one before it is rarely is the event's place
 DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
@@ -118,10 +120,15 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
         if not any(s <= m.start < e + DATELINE_GAP for s, e in outlets)
     ]  # "مراسل الميادين" is the outlet's correspondent, not the town; "مراسل الميادين في حلب" is where he is
     refs: list[PlaceRef] = []
+    coordinated: set[int] = (
+        set()
+    )  # "... وقاعدة الشدادي": a second place joined by و, not the first's whereabouts
     for mention, cand, precision in resolve_toponyms(mentions, text, gazetteer):
         if cand is None:
             continue
         phrase_start = mention.qualifier_start if mention.qualifier_start is not None else mention.start
+        if mention.qualifier and text[phrase_start] == "و" and not mention.qualifier.startswith("و"):
+            coordinated.add(mention.start)
         lang = next((lg for s, e, lg in langs if s <= mention.start < e), "ar")
         refs.append(
             PlaceRef(
@@ -145,7 +152,13 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
         )
     refs.sort(key=lambda r: r.start)
     for a, b in zip(refs, refs[1:], strict=False):
-        b.context = bool(_CONTEXT_GAP.fullmatch(text[a.end : b.phrase_start]))
+        if (
+            a.role in _INHERITED_ROLES
+            and b.role != a.role
+            and _AND_GAP.fullmatch(text[a.end : b.phrase_start])
+        ):
+            b.role = a.role  # "نصرة لفلسطين وغزة": both are what the protest is for, not where it is
+        b.context = b.start not in coordinated and bool(_CONTEXT_GAP.fullmatch(text[a.end : b.phrase_start]))
     return refs
 
 

@@ -212,6 +212,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
     detection_cache = g.detection_cache
     out: list[ToponymMention] = []
     pending: list[tuple[Qualifier, int]] = []  # qualifiers right before the current token
+    pending_cc: str | None = None  # a country adjective between the qualifiers and the name
     prep_clitic = False
     i = 0
     while i < len(toks):
@@ -219,6 +220,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
         arabic = not tok.text.isascii()
         if pending and i > 0 and not _QUALIFIER_GAP.match(nt.text[toks[i - 1].end : tok.start]):
             pending = []
+        if not pending:
+            pending_cc = None
         # Qualifiers (English ones can be two words: "outskirts of"), then where a name may start.
         if arabic:
             info = detection_cache.get(tok.text)
@@ -227,6 +230,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             q, heads, multi = info
             if q is not None:
                 pending.append((q, tok.start))
+                i += 1
+                continue
+            if (
+                pending and tok.text in adjectives
+            ):  # "العاصمة الأردنية عمان": the country between kind and name
+                pending_cc = adjectives[tok.text]
                 i += 1
                 continue
             if not heads and not (pending and pending[-1][0].part_of_name):
@@ -305,7 +314,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
         prep_clitic = arabic and form_offset > 0 and tok.text[0] == "ب"
         # Words after the name: a kind ("province", "air base") or a country adjective ("السورية").
         after_q: Qualifier | None = None
-        country_hint: str | None = None
+        country_hint: str | None = pending_cc
         j = i + n
         if j < len(toks) and _JOIN_GAP.match(nt.text[last.end : toks[j].start]):
             if toks[j].text in adjectives and arabic == (not toks[j].text.isascii()):
@@ -338,7 +347,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
         s, e = nt.to_original(name_start, last.end)
         lookup_text = None
         if with_qualifier and pending:
-            qs, _ = nt.to_original(pending[-1][1], pending[-1][1] + 1)
+            q, q_at = pending[-1]
+            word = nt.text[q_at:].split(maxsplit=1)[0] if nt.text[q_at:].strip() else ""
+            skip = len(word) - len(q.word) if word.endswith(q.word) else 0  # "وقاعدة": the و is no part of it
+            qs, _ = nt.to_original(q_at + skip, q_at + skip + 1)
             lookup_text = text[qs:e]
         out.append(
             ToponymMention(
@@ -617,6 +629,8 @@ def resolve_toponyms(
         cands = _top(g, m, cc, admin1, ctx, fuzzy=bool(admin1)) if constrained else first[idx]
         if not cands and admin1 and not m.guessed:
             cands = _top(g, m, cc, None, ctx)
+        if not cands and constrained and not m.guessed and area is not None and area.feature == "country":
+            cands = first[idx]  # "في بغداد نصرة لفلسطين": the country after it is not where it is
         named_cc = {c for c, w in doc_cc.items() if w >= 1.0}  # named, not only an adjective ("Russian jets")
         # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
         placed = any(w >= 0.5 for w in doc_cc.values())  # more than an adjective ("Russian jets")

@@ -165,3 +165,27 @@ def test_a_named_armed_group_attacking_troops_is_a_clash():
     text = "On 9 May 2024, ISIS militants attacked the Peshmerga near Makhmour in Erbil province."
     events = extract(text, published=dt.date(2024, 5, 10))
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_two_bases_hit_in_one_sentence_are_two_events():
+    text = "تبنت فصائل مسلحة، اليوم الأحد، استهداف حقل العمر النفطي في ريف دير الزور وقاعدة الشدادي بطائرات مسيرة."
+    events = extract(text, published=dt.date(2024, 3, 3))
+    assert sorted(e.location.name for e in events) == ["al-Omar oil field", "al-Shaddadi base"]
+    assert all(e.when.start == dt.date(2024, 3, 3) for e in events)
+
+
+def test_places_a_protest_is_for_are_not_where_it_is():
+    text = "خرجت تظاهرات حاشدة في بغداد نصرة لفلسطين وغزة يوم الجمعة 2 شباط 2024."
+    events = extract(text, published=dt.date(2024, 2, 3))
+    assert [e.location.name for e in events] == ["Baghdad"]
+
+
+def test_undated_events_take_the_time_frame_of_the_opening_line():
+    text = (
+        "شهدت عواصم عدة تظاهرات في ساعات الليل والفجر.\n"
+        "وشهدت العاصمة الأردنية عمان تظاهرات مطالبة بوقف الحرب."
+    )
+    (event,) = extract(text, published=dt.date(2024, 2, 3))
+    assert event.location.name == "Amman"
+    assert (event.when.start, event.when.end) == (dt.date(2024, 2, 2), dt.date(2024, 2, 3))
+    assert "opening line" in (event.when.reason or "")

@@ -115,3 +115,21 @@ def test_quoted_name_after_qualifier_and_coalition_base(gaz: Gazetteer) -> None:
     assert res["الإمام علي"][1].feature == "military_base"
     assert res["سورية"][1].feature == "country"
     assert res.get("التحالف", (None, None, None))[1] is None
+
+
+def test_a_capital_named_with_its_country_adjective(gaz: Gazetteer) -> None:
+    res = resolved("وخرج المحتجون في العاصمة الأردنية عمان مساء الجمعة.", gaz)
+    m, c, _ = res["عمان"]
+    assert m.country_hint == "JO" and c.name == "Amman"
+
+
+def test_a_second_facility_joined_by_wa_is_looked_up_without_it(gaz: Gazetteer) -> None:
+    res = resolved("قصفت الطائرات حقل العمر وقاعدة الشدادي شرقي سوريا.", gaz)
+    m, c, p = res["الشدادي"]
+    assert m.lookup_text == "قاعدة الشدادي"
+    assert c is not None and c.feature == "military_base" and p == 1
+
+
+def test_a_town_then_its_province_after_a_comma(gaz: Gazetteer) -> None:
+    res = resolved("Gunmen attacked a checkpoint in Ramadi city, Anbar, on Monday.", gaz)
+    assert res["Anbar"][1].feature == "admin1" and res["Anbar"][1].country_code == "IQ"
