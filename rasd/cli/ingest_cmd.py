@@ -16,16 +16,35 @@ DB_HELP = "Database URL (postgresql://user@host/db, sqlite:///file) or SQLite fi
 @app.command("ingest")
 def ingest_cmd(
     paths: Annotated[
-        list[str], typer.Argument(help="Text or HTML files, folders, .jsonl of documents, or - for stdin.")
+        list[str],
+        typer.Argument(
+            help="Text or HTML files, folders, .jsonl of documents, Telegram exports (result.json), "
+            "http(s) URLs (fetched), or - for stdin."
+        ),
     ],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for documents that do not carry one.")
     ] = None,
     workers: Annotated[
-        int,
-        typer.Option(help="Extract in this many worker processes (storing stays in this process, in order)."),
-    ] = 1,
+        int | None,
+        typer.Option(
+            help="Extract in this many worker processes (storing stays in this process, in order). "
+            "Default: 1, or the number of CPUs with --engine dask."
+        ),
+    ] = None,
+    engine_name: Annotated[
+        str,
+        typer.Option(
+            "--engine", help="Where extraction runs: 'process' (this machine) or 'dask' (a Dask cluster)."
+        ),
+    ] = "process",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster."
+        ),
+    ] = None,
     remerge: Annotated[
         bool,
         typer.Option(help="Afterwards re-merge all stored reports (order-independent; keeps event ids)."),
@@ -36,8 +55,9 @@ def ingest_cmd(
     Documents that cannot be read or extracted are quarantined (see `rasd errors`) and the batch goes
     on; the exit code is then 1.
     """
-    from rasd.ingest import read_documents
+    from rasd.ingest.inputs import read_inputs
     from rasd.store import StoreError, connect
+    from rasd.store.dask_engine import DaskUnavailable, require_dask
     from rasd.store.ingest import FATAL, Ingestor, ingest_iter
     from rasd.store.parallel import FatalExtractionError
 
@@ -48,13 +68,31 @@ def ingest_cmd(
             raise typer.BadParameter(
                 f"{published!r} is not a date YYYY-MM-DD", param_hint="--published"
             ) from exc
+    if engine_name not in ("process", "dask"):
+        raise typer.BadParameter(f"{engine_name!r} is not 'process' or 'dask'", param_hint="--engine")
+    if scheduler and engine_name != "dask":
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+    if engine_name == "dask":
+        try:
+            require_dask()
+        except DaskUnavailable as exc:
+            typer.echo(f"rasd ingest: {exc}", err=True)
+            raise typer.Exit(2) from exc
     try:
         engine = connect(db)
     except StoreError as exc:
         typer.echo(f"rasd ingest: {exc}", err=True)
         raise typer.Exit(2) from exc
     ingestor = Ingestor(engine, published=published)
-    outcomes = ingest_iter(ingestor, read_documents(paths), workers=workers)
+    if engine_name == "dask":
+        import os
+
+        from rasd.store.dask_engine import ingest_with_dask
+
+        n = workers or os.cpu_count() or 2
+        outcomes = ingest_with_dask(ingestor, read_inputs(paths), scheduler=scheduler, workers=n)
+    else:
+        outcomes = ingest_iter(ingestor, read_inputs(paths), workers=workers or 1)
     try:
         if sys.stderr.isatty():
             from rich.console import Console
@@ -90,6 +128,10 @@ def ingest_cmd(
                 f"{again.reports_moved} reports moved",
                 err=True,
             )
+    except DaskUnavailable as exc:  # --engine dask: the scheduler cannot be reached
+        typer.echo(f"rasd ingest: {ingestor.report.summary()}", err=True)
+        typer.echo(f"rasd ingest: stopped: {exc}", err=True)
+        raise typer.Exit(2) from exc
     except (*FATAL, FatalExtractionError) as exc:
         typer.echo(f"rasd ingest: {ingestor.report.summary()}", err=True)
         typer.echo(f"rasd ingest: stopped, the installation needs fixing: {exc}", err=True)

@@ -11,6 +11,7 @@ from rasd.cli import (  # noqa: F401  (imported for their commands)
     ingest_cmd,
     serve_cmd,
     token_cmd,
+    watch_cmd,
     when_cmd,
 )
 from rasd.cli.app import app

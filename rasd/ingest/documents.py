@@ -1,4 +1,5 @@
-"""Documents from paths: text and HTML files, ``-`` for standard input, and JSONL of documents.
+"""Documents from paths: text and HTML files, ``-`` for standard input, JSONL of documents, and
+Telegram Desktop exports (``.json``, see :mod:`rasd.ingest.telegram`).
 
 A JSONL line is ``{id, text, published?, title?, url?, outlet?}``. Every bad input becomes an
 :class:`InputError` naming the input (and line) and the reason; reading goes on with the rest.
@@ -27,6 +28,7 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     origin: str = ""  # where it was read: path, path:line or <stdin>
+    language: str | None = None  # ISO 639-1 code when the source says (web pages, feeds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,11 @@ def _from_path(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
         return
     if path.suffix.lower() == ".jsonl":
         yield from _jsonl(path, max_bytes)
+        return
+    if path.suffix.lower() == ".json":  # a Telegram Desktop export (result.json)
+        from rasd.ingest.telegram import read_export
+
+        yield from read_export(path)
         return
     if size > max_bytes:
         yield InputError(str(path), f"too large: {size / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.0f} MB)")

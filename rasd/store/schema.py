@@ -8,6 +8,8 @@ edits      analyst edits (event id, field, JSON value, who, when), applied when 
 errors     documents that could not be stored, and why
 tokens     API bearer tokens (only their SHA-256 hash), by name, with scope read or write
 audit      what analysts did through the API: edits, approvals, rejections (who, when, before, after)
+feeds      watched RSS/Atom feeds (`rasd watch`): ETag, Last-Modified, last poll and error
+feed_entries  entries of a feed already ingested (or given up on), so a poll adds only new ones
 """
 
 from __future__ import annotations
@@ -152,4 +154,31 @@ audit = Table(
     Column("note", Text),
     Column("edit_id", Integer),  # the edits row an edit made
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", String(1000), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),  # the Last-Modified header, as the server gave it
+    Column("last_polled", DateTime(timezone=True)),
+    Column("last_ok", DateTime(timezone=True)),
+    Column("last_error", Text),
+)
+
+feed_entries = Table(
+    "feed_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(1000), nullable=False),  # the entry's id, else its link
+    Column("link", Text),
+    Column("status", String(16), nullable=False),  # done | failed (tried again on later polls, a few times)
+    Column("attempts", Integer, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_tried", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("feed_id", "key", name="uq_feed_entries_feed_key"),
 )

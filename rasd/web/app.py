@@ -14,7 +14,8 @@ from rasd import __version__
 from rasd.store.ingest import Extractor
 from rasd.web.headers import SafeHeaders
 from rasd.web.limits import BodyLimit
-from rasd.web.routes import documents, events, reports, stats
+from rasd.web.routes import documents, events, points, reports, stats
+from rasd.web.ui import add_ui
 
 DESCRIPTION = """Merged, ACLED-coded events from rasd's store, with every report and the evidence for each field.
 
@@ -39,7 +40,7 @@ def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="rasd", version=__version__, description=DESCRIPTION)
     app.state.engine = engine
     app.state.settings = settings
-    for module in (events, documents, stats, reports):
+    for module in (points, events, documents, stats, reports):  # points before /events/{id}
         app.include_router(module.router)
 
     @app.get("/api/health", tags=["health"])
@@ -54,6 +55,7 @@ def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "PATCH"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    add_ui(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
     app.add_middleware(SafeHeaders)
     return app
