@@ -88,6 +88,9 @@ events = Table(
     Index("ix_events_lat_lon", "lat", "lon", "date_start", "id", "date_end"),
     Index("ix_events_country_start_id", "country_code", "date_start", "id", "date_end", "event_type"),
     Index("ix_events_type_start_id", "event_type", "date_start", "id", "date_end"),
+    # web app map: the latest change (its answers are cached until then) and every point from the index
+    Index("ix_events_updated", "updated_at"),
+    Index("ix_events_points", "event_type", "lat", "lon", "id"),
 )
 
 mentions = Table(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 
 from fastapi import FastAPI
@@ -32,12 +35,20 @@ class Settings:
     max_body: int = 1_000_000
     cors_origins: tuple[str, ...] = ()
     extractor: Extractor | None = None  # for POST /api/reports; rasd's extraction when None
+    warm_map: bool = True  # read the unfiltered map points at start-up, before the first page asks
 
 
 def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
     """The API over the store at ``engine`` (already migrated: see :func:`rasd.store.connect`)."""
     settings = settings or Settings()
-    app = FastAPI(title="rasd", version=__version__, description=DESCRIPTION)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if settings.warm_map:  # in a thread: the server answers at once, the map's points follow
+            threading.Thread(target=points.warm, args=(engine,), daemon=True, name="rasd-warm-map").start()
+        yield
+
+    app = FastAPI(title="rasd", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.engine = engine
     app.state.settings = settings
     for module in (points, events, documents, stats, reports):  # points before /events/{id}

@@ -48,17 +48,13 @@ class Points:
         self.lon.append(round(lon, 4))
         self.type.append(t)
 
-    def body(self) -> dict[str, Any]:
-        """The JSON answer of /api/events/points."""
-        return {
-            "total": len(self.ids),
-            "unplaced": self.unplaced,
-            "types": self.types,
-            "ids": self.ids,
-            "lat": self.lat,
-            "lon": self.lon,
-            "type": self.type,
-        }
+    def body(self, with_ids: bool = True) -> dict[str, Any]:
+        """The JSON answer of /api/events/points (without ``ids`` when not ``with_ids``)."""
+        answer: dict[str, Any] = {"total": len(self.ids), "unplaced": self.unplaced, "types": self.types}
+        if with_ids:
+            answer["ids"] = self.ids
+        answer.update(lat=self.lat, lon=self.lon, type=self.type)
+        return answer
 
 
 def event_points(engine: Engine, where: EventFilter) -> Points:

@@ -60,6 +60,21 @@ def test_points_show_analysts_edits(client, auth, one_event_id):
     assert eid not in points(client, near="36.34,43.13,30")["ids"]
 
 
+def test_points_without_ids_come_in_the_same_order(client):
+    full, small = points(client), points(client, ids="false")
+    assert "ids" not in small and small["total"] == full["total"]
+    assert (small["lat"], small["lon"], small["type"]) == (full["lat"], full["lon"], full["type"])
+
+
+def test_a_cached_points_answer_follows_an_edit(client, auth, one_event_id):
+    eid = one_event_id(client, near="36.34,43.13,30")
+    points(client)  # read (and cached) before the edit
+    change = {"location.lat": 12.5, "location.lon": 45.5}
+    assert client.patch(f"/api/events/{eid}", json={"changes": change}, headers=auth).status_code == 200
+    (row,) = [p for p in rows(points(client)) if p[0] == eid]
+    assert row[1:3] == (12.5, 45.5)
+
+
 def test_points_do_not_hide_an_event_called_points(client):
     assert client.get("/api/events/points").status_code == 200
     assert client.get("/api/events/ev-nope").status_code == 404

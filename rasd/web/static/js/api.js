@@ -56,7 +56,7 @@ async function request(method, path, body) {
 const id = (value) => encodeURIComponent(value);
 
 export const api = {
-  points: (filters) => request("GET", `/api/events/points${query(filters)}`),
+  points: (filters, withIds = true) => request("GET", `/api/events/points${query(filters, withIds ? {} : { ids: "false" })}`),
   events: (filters, limit, offset) => request("GET", `/api/events${query(filters, { limit, offset })}`),
   event: (eventId) => request("GET", `/api/events/${id(eventId)}`),
   document: (documentId) => request("GET", `/api/documents/${id(documentId)}`),

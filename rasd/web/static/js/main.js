@@ -57,8 +57,11 @@ async function showEvents(filters, pageOffset) {
   const summary = $("summary");
   summary.textContent = "Loading…";
   try {
-    const [points, stats] = await Promise.all([api.points(filters), api.stats(filters)]);
-    map.setPoints(points);
+    // draw from the small answer first; the ids (to open an event) follow
+    const [points, stats] = await Promise.all([api.points(filters, false), api.stats(filters)]);
+    const eventIds = api.points(filters, true).then((full) => full.ids);
+    eventIds.catch(() => toast("Cannot load the events' ids: reload to open events from the map", "error"));
+    map.setPoints(points, eventIds);
     document.documentElement.dataset.mapReady = "1";
     performance.mark("rasd:map-ready");
     summary.textContent = `${fmt.format(stats.total)} events · ${fmt.format(points.total)} on the map${points.unplaced ? ` · ${fmt.format(points.unplaced)} without a place` : ""}`;

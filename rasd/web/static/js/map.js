@@ -16,6 +16,7 @@ export function createMap(el, { onOpen, onPopup }) {
   const layer = L.layerGroup().addTo(map);
   const basemap = loadBasemap(map);
   let index = null;
+  let ids = Promise.resolve([]); // the events' ids, in the points' order (they may come after the points)
   let drawn = 0;
   let fitted = false; // the first points set the view
 
@@ -63,15 +64,17 @@ export function createMap(el, { onOpen, onPopup }) {
     marker.on("click", () => {
       const body = h("div", { class: "popup" }, h("div", { class: "muted" }, "Loading…"));
       L.popup({ maxWidth: 320 }).setLatLng([lat, lon]).setContent(body).openOn(map);
-      onPopup(p.id, body);
+      ids.then((list) => onPopup(list[p.i], body));
     });
     return marker;
   }
 
-  function listPopup(lat, lon, leaves, count) {
-    const items = leaves.map((leaf) =>
-      h("li", {}, h("a", { href: `#/event/${encodeURIComponent(leaf.properties.id)}` }, leaf.properties.id)),
-    );
+  async function listPopup(lat, lon, leaves, count) {
+    const list = await ids;
+    const items = leaves.map((leaf) => {
+      const id = list[leaf.properties.i];
+      return h("li", {}, h("a", { href: `#/event/${encodeURIComponent(id)}` }, id));
+    });
     const more = count > leaves.length ? h("li", { class: "muted" }, `… and ${fmt.format(count - leaves.length)} more`) : null;
     const body = h("div", { class: "popup" }, h("strong", {}, `${fmt.format(count)} events here`), h("ul", {}, items, more));
     L.popup({ maxWidth: 320 }).setLatLng([lat, lon]).setContent(body).openOn(map);
@@ -86,24 +89,26 @@ export function createMap(el, { onOpen, onPopup }) {
     }
   });
 
-  /** Show the points of /api/events/points (replacing any shown). */
-  function setPoints(payload) {
+  /** Show the points of /api/events/points (replacing any shown); `eventIds` gives their ids (a list, or
+   * a promise of one when the points came without them). */
+  function setPoints(payload, eventIds) {
     const t0 = performance.now();
-    const { ids, lat, lon, type } = payload;
+    const { lat, lon, type } = payload;
+    ids = Promise.resolve(eventIds || payload.ids || []);
     const names = payload.types;
     const slot = names.map(typeIndex);
-    const features = new Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
+    const features = new Array(lat.length);
+    for (let i = 0; i < lat.length; i++) {
       features[i] = {
         type: "Feature",
         geometry: { type: "Point", coordinates: [lon[i], lat[i]] },
-        properties: { id: ids[i], type: names[type[i]], s: slot[type[i]] },
+        properties: { i, type: names[type[i]], s: slot[type[i]] },
       };
     }
     // Each cluster counts its events per type slot in t0..t6 (numbers: Supercluster copies them shallowly).
     index = new Supercluster({ radius: 60, minZoom: 2, maxZoom: MAX_CLUSTER_ZOOM, map: slotCounts, reduce: addCounts }).load(features);
     el.dataset.indexMs = String(Math.round(performance.now() - t0));
-    if (!fitted && ids.length) {
+    if (!fitted && lat.length) {
       fitted = true;
       map.fitBounds(extent(lat, lon), { padding: [30, 30], maxZoom: 8, animate: false });
     }
