@@ -1,6 +1,6 @@
 """API latency: /api/events over a 100,000-event store, served by `rasd serve` (uvicorn) on 127.0.0.1.
 
-    python benchmarks/api_latency.py [--events 100000] [--requests 300] [--clients 50] [--duration 20]
+    python benchmarks/api_latency.py [--events 100000] [--requests 300] [--clients 50] [--duration 60]
 
 Fills a temporary SQLite store with synthetic events (rows inserted directly), starts the server in a
 subprocess on a free local port, times filtered requests one at a time (p50/p95 per filter), then runs a
@@ -222,7 +222,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
-    parser.add_argument("--duration", type=float, default=20.0, help="load test seconds (capped at 60)")
+    parser.add_argument("--duration", type=float, default=60.0, help="load test seconds (capped at 60)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'events.sqlite'}"
