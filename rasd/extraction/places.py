@@ -19,7 +19,7 @@ from rasd.text.normalize import NormText, normalize
 from rasd.text.tokens import tokenize
 
 ROLES = ("target", "launch", "base", "cause")
-ROLE_WINDOW = 3
+ROLE_WINDOW = 6
 VOICE_REACH = 1  # a reporting word this many tokens after a place makes the place a speaker
 # Between a place and the place that only locates it: "X في ريف Y", "X town in Y countryside", "X, Y".
 _CONTEXT_GAP = re.compile(
@@ -29,6 +29,7 @@ _CONTEXT_GAP = re.compile(
 )
 _AND_GAP = re.compile(r"\s*(?:و|and|&)\s*", re.IGNORECASE)
 _INHERITED_ROLES = frozenset({"cause", "launch"})  # a role the next place shares when joined by "and"
+_PUNCT = re.compile(r"[،,.;:؛!?؟\n()\"«»]")
 CONTEXT_PENALTY = 1.5  # a place that only says where the one before it is rarely is the event's place
 DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
@@ -96,7 +97,8 @@ def place_role(doc: NormText, phrase_start: int, end: int, lang: str) -> str:
     after = tokenize(_normalized_slice(doc, end, end + 40))[:VOICE_REACH]
     if any(m.payload["kind"] == "statement" for m in reporting_cues(lang).find_tokens(after)):
         return "voice"
-    tokens = tokenize(_normalized_slice(doc, max(0, phrase_start - 60), phrase_start))[-ROLE_WINDOW:]
+    before = _PUNCT.split(_normalized_slice(doc, max(0, phrase_start - 60), phrase_start))[-1]
+    tokens = tokenize(before)[-ROLE_WINDOW:]  # within the clause: "من اتجاه البحر المتوسط غربي اللاذقية"
     hits = role_matcher(lang).find_tokens(tokens)
     return hits[-1].payload["role"] if hits else "other"
 

@@ -154,6 +154,9 @@ def _period(toks: list[TTok], base: date | datetime, d: date, lang: str, skip: s
     if direction is None and not part:
         return None
     first = week_starts().get(lang, 0)
+    day = _day_of_month(toks, u) if unit == "month" and not plural else None
+    if day is not None:
+        return _day_in_month(d, day, direction)
     if unit == "year":
         raise Unresolved("a year is coarser than ACLED's month precision")
     rolling = any(t.text == "past" for t in toks) and unit in ("week", "month")
@@ -165,6 +168,27 @@ def _period(toks: list[TTok], base: date | datetime, d: date, lang: str, skip: s
             return None
         return interval(span.start, d, f"since {span.reason}")
     return _period_span(toks, d, unit, direction, part, first)
+
+
+def _day_of_month(toks: list[TTok], u: int) -> int | None:
+    """The day number before a month word: "السابع من الشهر الجاري", "19 من الشهر الماضي", "the 7th of
+    last month" (only connectors, such as من / of / the, and a direction between them)."""
+    for j in range(u - 1, -1, -1):
+        tok = toks[j]
+        if tok.num is not None:
+            return tok.num if 1 <= tok.num <= 31 and not tok.approx else None
+        if not (set(tok.cats) <= {"conn", "range", "dir"}):
+            return None
+    return None
+
+
+def _day_in_month(d: date, day: int, direction: str | None) -> Interval:
+    k = {"past": -1, "past2": -2, "next": 1}.get(direction or "this", 0)
+    y, m = cal.shift_month(d.year, d.month, k)
+    if day > cal.month_end(y, m).day:
+        raise Unresolved(f"day {day} is not in the month")
+    which = "last" if k < 0 else "next" if k else "this"
+    return interval(date(y, m, day), date(y, m, day), f"day {day} of {which} month")
 
 
 def _period_span(

@@ -189,3 +189,14 @@ def test_undated_events_take_the_time_frame_of_the_opening_line():
     assert event.location.name == "Amman"
     assert (event.when.start, event.when.end) == (dt.date(2024, 2, 2), dt.date(2024, 2, 3))
     assert "opening line" in (event.when.reason or "")
+
+
+def test_an_air_aggression_from_the_sea_is_an_air_strike_on_its_target_not_its_origin():
+    text = (
+        "وفي الخامس من الشهر الجاري، تصدت الدفاعات الجوية لعدوان جوي من اتجاه البحر المتوسط غربي "
+        "اللاذقية، استهدف مطار حلب الدولي."
+    )
+    events = extract(text, published=dt.date(2024, 3, 20))
+    assert [(e.sub_event_type, e.location.admin1, e.when.start) for e in events] == [
+        ("Air/drone strike", "Aleppo", dt.date(2024, 3, 5))
+    ]
