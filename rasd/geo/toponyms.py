@@ -39,6 +39,7 @@ NAME_WORDS_FILE = "geo/name_words.tsv"
 MAX_GUESSED_WORDS = 4  # a name no gazetteer spells that way is at most this long ("Maaret Al Naasan")
 MIN_SCORE = 0.3
 MIN_BARE_KEY = 3  # shorter names are taken only after a qualifier that names a kind of place
+_GLUED_MIN = 9  # a token this long may hide a facility word glued to the word before it
 LOCAL_POPULATION = 100_000  # smaller places outside the document's countries need a qualifier
 _JOIN_GAP = re.compile(r"^[\s\-'’]*$")
 _WORD_GAP = re.compile(r"^(?:\s+|[-'’])$")  # within a guessed name: "Jabal al-Zawiya", not "Baghdad - Sadr"
@@ -95,7 +96,18 @@ def _arabic_qualifier(token: str) -> Qualifier | None:
     forms = clitic_forms(token)
     if token[0] in "وف" and len(token) == 3:
         forms = (*forms, token[1:])  # وفي، فمن: short prepositions behind a conjunction
-    return next((ar_qual[f] for f in forms if f in ar_qual), None)
+    found = next((ar_qual[f] for f in forms if f in ar_qual), None)
+    if found is None and len(token) >= _GLUED_MIN:
+        # "استهدفتقاعدة": text scraped without the space before a link; a facility word at a long word's end
+        found = next(
+            (
+                q
+                for word, q in ar_qual.items()
+                if q.feature_hint and len(word) >= 4 and token.endswith(word) and len(token) - len(word) >= 4
+            ),
+            None,
+        )
+    return found
 
 
 @lru_cache(maxsize=1)

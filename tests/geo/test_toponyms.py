@@ -133,3 +133,9 @@ def test_a_second_facility_joined_by_wa_is_looked_up_without_it(gaz: Gazetteer) 
 def test_a_town_then_its_province_after_a_comma(gaz: Gazetteer) -> None:
     res = resolved("Gunmen attacked a checkpoint in Ramadi city, Anbar, on Monday.", gaz)
     assert res["Anbar"][1].feature == "admin1" and res["Anbar"][1].country_code == "IQ"
+
+
+def test_a_facility_word_glued_to_the_word_before_it_still_introduces_the_name(gaz: Gazetteer) -> None:
+    text = 'وقالت إنها استهدفتقاعدة "عين الأسد" غربي العراق.'  # scraped text lost the space before a link
+    m, c, _ = resolved(text, gaz)["عين الأسد"]
+    assert c is not None and c.feature == "airbase"
