@@ -5,6 +5,9 @@ joined in order of decreasing score (ties by canonical position), each end of a 
 match the other group's seed (against chaining), and two groups are never joined when they share
 a document, so a report's separate incidents stay separate. The grouping therefore
 does not depend on the input order.
+
+Analysts' decisions come as ``pins``: items with the same pin are one incident whatever they say
+(must-link), and two groups pinned differently are never joined (cannot-link).
 """
 
 from __future__ import annotations
@@ -56,10 +59,13 @@ def _canonical(f: Features) -> tuple[object, ...]:
     )
 
 
-def cluster(items: Sequence[Features]) -> list[int]:
-    """A cluster label per item: the smallest index (in ``items``) of its cluster."""
+def cluster(items: Sequence[Features], pins: Sequence[str | None] | None = None) -> list[int]:
+    """A cluster label per item: the smallest index (in ``items``) of its cluster.
+
+    ``pins`` (one per item, None for most) are analysts' decisions: see the module docstring.
+    """
     order = sorted(range(len(items)), key=lambda k: _canonical(items[k]))
-    roots = _cluster([items[k] for k in order])
+    roots = _cluster([items[k] for k in order], [pins[k] for k in order] if pins else None)
     label: dict[int, int] = {}
     for pos, root in enumerate(roots):
         label[root] = min(label.get(root, order[pos]), order[pos])
@@ -69,9 +75,23 @@ def cluster(items: Sequence[Features]) -> list[int]:
     return out
 
 
-def _cluster(items: Sequence[Features]) -> list[int]:
+def _cluster(items: Sequence[Features], pins: Sequence[str | None] | None = None) -> list[int]:
     parent = list(range(len(items)))
     docs: dict[int, set[str]] = {}
+    pin_of: dict[int, str] = {}  # root -> the pin of its group
+    first: dict[str, int] = {}
+    for x, pin in enumerate(pins or ()):  # must-link: one group per pin, rooted at its first item
+        if pin is None:
+            continue
+        doc = items[x].doc
+        if pin in first:
+            parent[x] = first[pin]
+        else:
+            first[pin] = x
+            pin_of[x] = pin
+            docs[x] = set()
+        if doc is not None:
+            docs[first[pin]].add(doc)
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -95,6 +115,9 @@ def _cluster(items: Sequence[Features]) -> list[int]:
         di, dj = docs_of(ri), docs_of(rj)
         if di & dj:
             continue
+        pi, pj = pin_of.get(ri), pin_of.get(rj)
+        if pi is not None and pj is not None and pi != pj:  # cannot-link
+            continue
         # Against chaining: each end must also match the other group's seed (its root item).
         if (rj != j and not compare(items[i], items[rj]).same) or (
             ri != i and not compare(items[j], items[ri]).same
@@ -105,4 +128,7 @@ def _cluster(items: Sequence[Features]) -> list[int]:
         merged = di | dj if len(di) >= len(dj) else dj | di
         docs[keep] = merged
         docs.pop(gone, None)
+        pin = pin_of.pop(gone, None) or pin_of.get(keep)
+        if pin is not None:
+            pin_of[keep] = pin
     return [root(x) for x in range(len(items))]

@@ -20,6 +20,7 @@ from rasd.geo.records import GazetteerError
 from rasd.ingest import Document, InputError
 from rasd.knowledge import KnowledgeError
 from rasd.model import Event
+from rasd.store.pins import carry_pins
 from rasd.store.placing import place, refresh
 from rasd.store.rows import now
 from rasd.store.schema import documents, errors, mentions, revisions
@@ -230,6 +231,7 @@ class Ingestor:
                     select(mentions.c.event_id).where(mentions.c.document_id == document_id)
                 )
             }
+            carry_pins(conn, key, document_id, reports)  # analysts' merges/splits follow the new text
             conn.execute(delete(mentions).where(mentions.c.document_id == document_id))
         # Incidents the old revision supported stay findable until the new events are placed, so that a
         # report that still describes them re-attaches to them and keeps their ids (and analysts' edits).

@@ -1,4 +1,7 @@
-"""Place one document's events among the stored incidents: attach to the best match or start a new one."""
+"""Place one document's events among the stored incidents: attach to the best match or start a new one.
+
+A report an analyst pinned to an event (a merge or split, see :mod:`rasd.store.pins`) goes to that event.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from rasd.merge import combine, compare, features
 from rasd.merge.blocking import MAX_DAYS
 from rasd.merge.similar import PROVINCE_KM
 from rasd.model import Event
+from rasd.store.pins import pins_of
 from rasd.store.rows import event_columns, mention_columns
 from rasd.store.schema import events, mentions
 
@@ -95,15 +99,19 @@ def place(
     used: set[str] = set()
     touched: set[str] = set()  # stored incidents that gained a report and must be recombined
     created = merged = 0
-    for report in reports:
-        match = find_match(conn, report, used)
-        if match is None:
+    pinned = pins_of(conn, doc_key)
+    for report in sorted(reports, key=lambda r: r.id not in pinned):  # pinned first: they take their events
+        match = pinned.get(report.id)
+        if match is not None and not conn.execute(EXISTS, {"eid": match}).first():
+            conn.execute(INSERT_EVENT, event_columns(combine([report], match), 1))  # the pinned event again
+            created += 1
+        elif match is not None or (match := find_match(conn, report, used)) is not None:
+            merged += 1
+            touched.add(match)
+        else:
             match = new_event_id(doc_key, revision, report.id)
             conn.execute(INSERT_EVENT, event_columns(combine([report], match), 1))
             created += 1
-        else:
-            merged += 1
-            touched.add(match)
         used.add(match)
         conn.execute(INSERT_MENTION, mention_columns(report, document_id, revision, match))
     refresh(conn, touched)

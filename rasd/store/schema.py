@@ -10,6 +10,8 @@ tokens     API bearer tokens (only their SHA-256 hash), by name, with scope read
 audit      what analysts did through the API: edits, approvals, rejections (who, when, before, after)
 feeds      watched RSS/Atom feeds (`rasd watch`): ETag, Last-Modified, last poll and error
 feed_entries  entries of a feed already ingested (or given up on), so a poll adds only new ones
+pins       analysts' merge/split decisions: the report (document key, local id) belongs to event id
+merges     ids of events merged into another (the survivor), so old links still lead somewhere
 """
 
 from __future__ import annotations
@@ -149,7 +151,7 @@ audit = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("event_id", String(40), nullable=False, index=True),
-    Column("action", String(16), nullable=False),  # edit | approve | reject
+    Column("action", String(16), nullable=False),  # edit | approve | reject | merge | split
     Column("field", Text),  # the edited field (edits only)
     Column("before", Text),  # JSON
     Column("after", Text),  # JSON
@@ -184,4 +186,25 @@ feed_entries = Table(
     Column("first_seen", DateTime(timezone=True), nullable=False),
     Column("last_tried", DateTime(timezone=True), nullable=False),
     UniqueConstraint("feed_id", "key", name="uq_feed_entries_feed_key"),
+)
+
+pins = Table(
+    "pins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_key", String(1000), nullable=False),  # documents.key: outlives the document's revisions
+    Column("local_id", Text, nullable=False),  # mentions.local_id
+    Column("event_id", String(40), nullable=False, index=True),  # no FK: decisions outlive re-merging
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("doc_key", "local_id", name="uq_pins_doc_local"),
+)
+
+merges = Table(
+    "merges",
+    metadata,
+    Column("event_id", String(40), primary_key=True),  # the merged-away event
+    Column("into_id", String(40), nullable=False, index=True),  # the event that holds its reports now
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 
@@ -14,10 +14,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import Engine
 
 from rasd import __version__
+from rasd.ingest.fetch import Fetcher
 from rasd.store.ingest import Extractor
 from rasd.web.headers import SafeHeaders
 from rasd.web.limits import BodyLimit
-from rasd.web.routes import documents, events, points, reports, stats
+from rasd.web.routes import documents, events, points, regroup, reports, stats
 from rasd.web.ui import add_ui
 
 DESCRIPTION = """Merged, ACLED-coded events from rasd's store, with every report and the evidence for each field.
@@ -35,6 +36,9 @@ class Settings:
     max_body: int = 1_000_000
     cors_origins: tuple[str, ...] = ()
     extractor: Extractor | None = None  # for POST /api/reports; rasd's extraction when None
+    fetcher: Callable[[], Fetcher] | None = (
+        None  # makes the fetcher of POST /api/reports {url}; Fetcher when None
+    )
     warm_map: bool = True  # read the unfiltered map points at start-up, before the first page asks
 
 
@@ -51,7 +55,7 @@ def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="rasd", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.engine = engine
     app.state.settings = settings
-    for module in (points, events, documents, stats, reports):  # points before /events/{id}
+    for module in (points, events, regroup, documents, stats, reports):  # points before /events/{id}
         app.include_router(module.router)
 
     @app.get("/api/health", tags=["health"])
@@ -76,8 +80,8 @@ SETTINGS_ENV = "RASD_WEB_SETTINGS"
 
 
 def settings_to_env(settings: Settings) -> str:
-    """``settings`` (but the extractor) as the JSON :func:`app_from_env` reads from ``$RASD_WEB_SETTINGS``."""
-    return json.dumps({k: v for k, v in asdict(settings).items() if k != "extractor"})
+    """``settings`` (but the extractor and fetcher) as the JSON :func:`app_from_env` reads from ``$RASD_WEB_SETTINGS``."""
+    return json.dumps({k: v for k, v in asdict(settings).items() if k not in ("extractor", "fetcher")})
 
 
 def app_from_env() -> FastAPI:

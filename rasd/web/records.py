@@ -27,6 +27,7 @@ def read_reports(engine: Engine, event_id: str) -> list[dict[str, Any]]:
     """Every report of ``event_id``: its document (id, title, outlet...) and what it says (an Event)."""
     query = (
         select(
+            mentions.c.id,
             documents.c.id,
             documents.c.key,
             documents.c.title,
@@ -43,6 +44,7 @@ def read_reports(engine: Engine, event_id: str) -> list[dict[str, Any]]:
     with engine.connect() as conn:
         return [
             {
+                "mention_id": mention_id,
                 "document_id": doc_id,
                 "document_key": key,
                 "title": title,
@@ -52,7 +54,7 @@ def read_reports(engine: Engine, event_id: str) -> list[dict[str, Any]]:
                 "revision": revision,
                 "event": Event.model_validate_json(data).model_dump(mode="json"),
             }
-            for doc_id, key, title, outlet, url, published, revision, data in conn.execute(query)
+            for mention_id, doc_id, key, title, outlet, url, published, revision, data in conn.execute(query)
         ]
 
 

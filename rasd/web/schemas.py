@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from rasd.model import Event
 
@@ -29,6 +29,7 @@ class Review(BaseModel):
 class Report(BaseModel):
     """One document's account of an event: the document, and the event as that document tells it."""
 
+    mention_id: int  # what POST /api/events/{id}/split names
     document_id: int
     document_key: str
     title: str | None
@@ -44,7 +45,7 @@ class AuditEntryOut(BaseModel):
 
     id: int
     event_id: str
-    action: Literal["edit", "approve", "reject"]
+    action: Literal["edit", "approve", "reject", "merge", "split"]
     field: str | None
     before: Any
     after: Any
@@ -121,14 +122,56 @@ class ReviewOut(BaseModel):
     review: Review
 
 
-class ReportIn(BaseModel):
-    """A report to ingest: its text (Arabic or English) and what is known of it."""
+class MergeIn(BaseModel):
+    """The event to merge this one into (it keeps its id; this one's reports move to it), and why."""
 
-    text: str = Field(min_length=1, max_length=1_000_000)
+    into: str = Field(min_length=1, max_length=40)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class MergeOut(BaseModel):
+    """The surviving event (recombined from all its reports), the merged-away id, edits copied over."""
+
+    event_id: str
+    merged: str
+    carried_edits: list[str]
+    event: Event
+
+
+class SplitIn(BaseModel):
+    """The reports to move out into a new event, by mention id and/or document id, and why."""
+
+    mentions: list[int] = Field(default_factory=list, max_length=1000)
+    documents: list[int] = Field(default_factory=list, max_length=1000)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class SplitOut(BaseModel):
+    """The event split (it keeps its id and edits) and the new event made of the reports moved out."""
+
+    event_id: str
+    new_event_id: str
+    event: Event
+    new_event: Event
+
+
+class ReportIn(BaseModel):
+    """A report to ingest: its text (Arabic or English), or the http(s) URL of a page to fetch it from,
+    and what is known of it."""
+
+    text: str | None = Field(default=None, min_length=1, max_length=1_000_000)
     title: str | None = Field(default=None, max_length=2000)
     url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=500)
     published: str | None = Field(default=None, max_length=40, description="YYYY-MM-DD")
+
+    @model_validator(mode="after")
+    def _text_or_url(self) -> ReportIn:
+        if self.text is None and self.url is None:
+            raise ValueError("give the report's text, or the url of a page to fetch it from")
+        if self.url is not None and not self.url.lower().startswith(("http://", "https://")):
+            raise ValueError(f"url must be http(s): {self.url!r}")
+        return self
 
 
 class ReportOut(BaseModel):

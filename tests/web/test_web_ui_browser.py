@@ -223,20 +223,34 @@ def test_an_analyst_edits_and_approves_with_a_pasted_token(page, served: Served)
     assert page.locator(".log .history li").count() >= 2
 
 
-def test_merging_moves_the_sources_and_rejects_the_duplicate(page, served: Served):
+def test_an_analyst_merges_an_event_into_another_then_splits_a_report_out(page, served: Served):
     mosul, kirkuk = served.ids["mosul"], served.ids["kirkuk"]
     page.goto(f"{served.base}/#/event/{mosul}")
     page.wait_for_selector(f"#view-event[data-loaded='{mosul}']")
     _paste_token(page, served.token)
     page.click("#review details.merge summary")
     page.fill("#merge-form input[name=merge-into]", kirkuk)
+    page.fill("#merge-form input[name=merge-note]", "same checkpoint attack")
     page.click("#merge-form button[type=submit]")
+    page.click("#merge-confirm-button")  # after seeing what it merges into
     page.wait_for_selector(f"#view-event[data-loaded='{kirkuk}']")
-    duplicate = page.evaluate(f"fetch('/api/events/{mosul}').then(r => r.json())")
+    assert page.locator(".report").count() == 2
+    assert "merged" in page.locator(".history li").first.inner_text()
     kept = page.evaluate(f"fetch('/api/events/{kirkuk}').then(r => r.json())")
-    assert duplicate["review"]["status"] == "rejected" and kirkuk in duplicate["review"]["note"]
-    kept_sources = {(s["kind"], s["name"]) for s in kept["event"]["sources"]}
-    assert {(s["kind"], s["name"]) for s in duplicate["event"]["sources"]} <= kept_sources
+    assert {r["document_key"] for r in kept["reports"]} == {"id:mosul", "id:kirkuk"}
+    page.goto(f"{served.base}/#/event/{mosul}")  # an old link leads to the survivor
+    page.wait_for_selector("#merged-note")
+    assert page.url.endswith(f"#/event/{kirkuk}")
+
+    moved = next(r["mention_id"] for r in kept["reports"] if r["document_key"] == "id:mosul")
+    page.click("#review details.split summary")
+    page.check(f"#split-form input[name=split-mention][value='{moved}']")
+    page.click("#split-form button[type=submit]")
+    page.wait_for_selector(f"#view-event[data-loaded]:not([data-loaded='{kirkuk}'])")
+    new = page.locator("#view-event").get_attribute("data-loaded")
+    assert new != mosul and page.url.endswith(f"#/event/{new}")
+    assert [r.inner_text() for r in page.locator(".report h3").all()] == ["Report mosul"]
+    served.ids["mosul"] = new
 
 
 def test_writes_without_a_token_ask_for_one(page, served: Served):

@@ -1,8 +1,10 @@
-"""/api/events: list (JSON or GeoJSON), one event with its reports, edits and reviews."""
+"""/api/events: list (JSON or GeoJSON), one event with its reports, edits and reviews (a merged-away id
+redirects to the event it was merged into)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse, Response
@@ -15,6 +17,7 @@ from rasd.web.filters import Filter
 from rasd.web.geojson import feature_collection
 from rasd.web.queries import list_events
 from rasd.web.records import read_event, read_reports
+from rasd.web.regroup import no_event_message, survivor
 from rasd.web.schemas import AuditEntryOut, EditIn, EventDetail, EventPage, ReviewIn, ReviewOut
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -43,18 +46,27 @@ def events_list(
     return Response(head + ",".join(page.raw) + "]}", media_type="application/json")  # stored JSON as is
 
 
-def _event(request: Request, event_id: str) -> Event:
-    event = read_event(request.app.state.engine, event_id)
-    if event is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}")
-    return event
+def _missing(request: Request, event_id: str) -> HTTPException:
+    """404, saying where the event went when it was merged into another."""
+    return HTTPException(status.HTTP_404_NOT_FOUND, no_event_message(request.app.state.engine, event_id))
 
 
-@router.get("/events/{event_id}", response_model=EventDetail)
-def event_detail(request: Request, event_id: str, _: Reader) -> dict[str, Any]:
+@router.get(
+    "/events/{event_id}",
+    response_model=EventDetail,
+    responses={307: {"description": "The event was merged: `Location` and `merged_into` give the survivor"}},
+)
+def event_detail(request: Request, event_id: str, _: Reader) -> Any:
     """The event with its sources and evidence, every report of it, its review status and history."""
     engine = request.app.state.engine
-    event = _event(request, event_id)
+    event = read_event(engine, event_id)
+    if event is None:
+        into = survivor(engine, event_id)
+        if into is None:
+            raise _missing(request, event_id)
+        url = f"{request.scope.get('root_path', '')}/api/events/{quote(into, safe='')}"
+        body = {"detail": f"event {event_id!r} was merged into {into!r}", "merged_into": into}
+        return JSONResponse(body, status_code=status.HTTP_307_TEMPORARY_REDIRECT, headers={"Location": url})
     return {
         "event": event,
         "review": review_status(engine, event_id),
@@ -69,7 +81,7 @@ def event_edit(request: Request, event_id: str, body: EditIn, token: Writer) -> 
     try:
         return edit_event(request.app.state.engine, event_id, body.changes, token.name, body.note)
     except NoEvent as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}") from exc
+        raise _missing(request, event_id) from exc
     except EditError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
 
@@ -79,7 +91,7 @@ def _review(request: Request, event_id: str, action: str, body: ReviewIn | None,
     try:
         review_event(engine, event_id, action, author, body.note if body else None)
     except NoEvent as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}") from exc
+        raise _missing(request, event_id) from exc
     return ReviewOut.model_validate({"event_id": event_id, "review": review_status(engine, event_id)})
 
 

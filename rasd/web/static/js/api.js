@@ -65,4 +65,6 @@ export const api = {
   edit: (eventId, changes, note) => request("PATCH", `/api/events/${id(eventId)}`, { changes, note }),
   approve: (eventId, note) => request("POST", `/api/events/${id(eventId)}/approve`, { note }),
   reject: (eventId, note) => request("POST", `/api/events/${id(eventId)}/reject`, { note }),
+  merge: (eventId, into, note) => request("POST", `/api/events/${id(eventId)}/merge`, { into, note }),
+  split: (eventId, mentions, note) => request("POST", `/api/events/${id(eventId)}/split`, { mentions, note }),
 };

@@ -17,6 +17,8 @@ export async function renderEvent(el, id) {
     return;
   }
   const e = detail.event;
+  const merged = e.id !== id; // the API redirected a merged-away id to the event that holds its reports
+  if (merged) history.replaceState(null, "", `#/event/${encodeURIComponent(e.id)}`);
   const reports = h("div", { class: "reports" }, h("h2", {}, `Reports (${detail.reports.length})`));
   replace(
     el,
@@ -24,10 +26,11 @@ export async function renderEvent(el, id) {
       "div",
       { class: "event-page" },
       header(detail),
+      merged ? h("p", { class: "hint", id: "merged-note" }, `${id} was merged into this event.`) : null,
       h(
         "div",
         { class: "event-grid" },
-        h("div", { class: "event-side" }, reviewPanel(detail, () => renderEvent(el, id)), details(e)),
+        h("div", { class: "event-side" }, reviewPanel(detail, () => renderEvent(el, e.id)), details(e)),
         reports,
       ),
     ),

@@ -1,8 +1,9 @@
-// Analysts' actions: approve / reject, edit fields, merge a duplicate into another event (all through the
-// API's write endpoints with the pasted token), the event's history, and the review log page.
+// Analysts' actions: approve / reject, edit fields, merge into another event or split reports out (all
+// through the API's write endpoints with the pasted token), the event's history, and the review log page.
 import { api, getToken } from "./api.js";
 import { TYPES } from "./colors.js";
 import { h, replace, toast } from "./dom.js";
+import { mergePanel, regroupText, splitPanel } from "./regroup.js";
 
 // Editable fields: [dotted field, label, input kind].
 const FIELDS = [
@@ -62,19 +63,11 @@ export function reviewPanel(detail, reload) {
     await act(() => api.edit(e.id, changes, editNote.value || null), `Saved ${Object.keys(changes).length} change(s).`)();
   });
 
-  const target = h("input", { name: "merge-into", placeholder: "ev-… (the event to keep)", spellcheck: "false" });
-  const merge = h(
-    "form",
-    { class: "merge-form", id: "merge-form", onsubmit: (ev) => { ev.preventDefault(); mergeInto(e, target.value.trim()); } },
-    h("p", { class: "muted small" }, "Same incident as another event? Its sources are added to that event and this one is rejected as a duplicate."),
-    h("div", { class: "row" }, target, h("button", { type: "submit", class: "ghost" }, "Merge")),
-  );
-
   return h(
     "section",
     { class: "card review", id: "review" },
     h("h2", {}, "Review"),
-    hasToken ? null : h("p", { class: "hint" }, "Paste a write token (Token… at the top) to approve, edit or merge."),
+    hasToken ? null : h("p", { class: "hint" }, "Paste a write token (Token… at the top) to approve, edit, merge or split."),
     h(
       "div",
       { class: "row" },
@@ -83,7 +76,8 @@ export function reviewPanel(detail, reload) {
       h("button", { type: "button", class: "reject", onclick: act(() => api.reject(e.id, note.value || null), "Rejected.") }, "Reject"),
     ),
     h("details", { class: "edit" }, h("summary", {}, "Edit fields"), form),
-    h("details", { class: "merge" }, h("summary", {}, "Merge into another event"), merge),
+    h("details", { class: "merge" }, h("summary", {}, "Merge into another event"), mergePanel(e)),
+    h("details", { class: "split" }, h("summary", {}, "Split reports into a new event"), splitPanel(detail)),
     history(detail.history),
   );
 }
@@ -109,24 +103,6 @@ function parse(kind, raw) {
   return raw === "" ? null : raw;
 }
 
-async function mergeInto(e, targetId) {
-  if (!targetId) return toast("Give the id of the event to keep.", "error");
-  if (targetId === e.id) return toast("An event cannot be merged into itself.", "error");
-  if (!requireToken()) return;
-  try {
-    const target = (await api.event(targetId)).event;
-    const key = (s) => `${s.kind}\u0000${s.name}`;
-    const seen = new Set(target.sources.map(key));
-    const added = e.sources.filter((s) => !seen.has(key(s)));
-    if (added.length) await api.edit(target.id, { sources: [...target.sources, ...added] }, `merged ${e.id} into this event`);
-    await api.reject(e.id, `duplicate of ${target.id} (merged)`);
-    toast(`Merged into ${target.id}.`, "ok");
-    location.hash = `#/event/${encodeURIComponent(target.id)}`;
-  } catch (err) {
-    toast(err.message, "error");
-  }
-}
-
 function requireToken() {
   if (getToken()) return true;
   toast("A write token is needed: use Token… at the top.", "error");
@@ -137,7 +113,8 @@ function requireToken() {
 const show = (v) => (v === null || v === undefined ? "∅" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 function historyRow(entry, withEvent) {
-  const what = entry.action === "edit" ? [h("code", {}, entry.field), " ", h("span", { class: "before", dir: "auto" }, show(entry.before)), " → ", h("span", { class: "after", dir: "auto" }, show(entry.after))] : h("span", { class: `pill pill-${entry.after}` }, entry.after);
+  const regrouped = entry.action === "merge" || entry.action === "split";
+  const what = regrouped ? h("span", { class: "regroup" }, regroupText(entry)) : entry.action === "edit" ? [h("code", {}, entry.field), " ", h("span", { class: "before", dir: "auto" }, show(entry.before)), " → ", h("span", { class: "after", dir: "auto" }, show(entry.after))] : h("span", { class: `pill pill-${entry.after}` }, entry.after);
   return h(
     "li",
     {},
@@ -166,7 +143,7 @@ export async function renderReviewLog(el) {
         "section",
         { class: "card log" },
         h("h2", {}, "Review log"),
-        h("p", { class: "muted" }, "Edits, approvals and rejections, newest first. Open an event to review it."),
+        h("p", { class: "muted" }, "Edits, approvals, rejections, merges and splits, newest first. Open an event to review it."),
         entries.length ? h("ul", { class: "history" }, entries.map((x) => historyRow(x, true))) : h("p", { class: "muted" }, "Nothing reviewed yet."),
       ),
     );
