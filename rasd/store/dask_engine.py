@@ -20,7 +20,7 @@ from rasd.store.ingest import Ingestor
 from rasd.store.parallel import FatalExtractionError, _extract
 
 INSTALL_HINT = "pip install 'rasd[dask]' (or pip install 'dask[distributed]')"
-BATCH = 8  # documents per Dask task: a task costs milliseconds of scheduling, a document tens
+BATCH = 16  # documents per Dask task: a task costs milliseconds of scheduling, a document tens
 Result = tuple[list[Event] | None, str | None, bool]  # events, else the error; whether it is fatal
 
 
@@ -55,9 +55,11 @@ def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]
         return
     import dask
 
-    # The workers' statistical profiler samples the extraction thread every 10 ms: a tenth of the CPU
-    # for pure-Python tasks. Off for the local cluster (its workers get this process's config).
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    # Off or slowed for the local cluster (its workers get this process's config): the workers' statistical
+    # profiler samples the extraction thread every 10 ms (a tenth of the CPU for pure-Python tasks), and
+    # the event loop's tick and the system and memory monitors wake each worker many times a second
+    # (another tenth with two workers on two cores). See docs/scale.md for a cluster of your own.
+    with dask.config.set(LOCAL_CONFIG):
         cluster = distributed.LocalCluster(
             n_workers=max(1, workers),
             threads_per_worker=1,  # extraction is CPU-bound Python: one document per process at a time
@@ -72,6 +74,14 @@ def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]
             client.close()
     finally:
         cluster.close()
+
+
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1000ms",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "5s",
+}
 
 
 def _extract_batch(docs: list[Document], published: str | None) -> list[Result]:
