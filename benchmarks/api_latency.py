@@ -115,6 +115,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by :func:`start_server` (killed when it does not stop within 10 s)."""
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     code = "from rasd.cli import serve_cmd; from rasd.cli.app import app; app()"
     args = [
@@ -242,12 +252,7 @@ def main() -> None:
             print(f"sequential GET /api/events after 100 edits ({args.requests} requests):")
             sequential(base, args.requests)
         finally:
-            server.terminate()
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
 
 
 if __name__ == "__main__":

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from api_latency import fill, free_port, start_server
+from api_latency import fill, free_port, start_server, stop_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -98,12 +97,7 @@ def main() -> None:
         try:
             measure(f"http://127.0.0.1:{port}", args.runs)
         finally:
-            server.terminate()
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
 
 
 if __name__ == "__main__":

@@ -12,12 +12,11 @@ evidence highlighted) and ``review.png`` (editing an event, with its history).
 from __future__ import annotations
 
 import argparse
-import subprocess
 import tempfile
 from pathlib import Path
 
 import httpx
-from api_latency import free_port, start_server
+from api_latency import free_port, start_server, stop_server
 from ui_demo_store import build
 from ui_map_load import ARGS, CHROMIUM
 
@@ -96,11 +95,7 @@ def main() -> None:
             )
             shoot(base, args.out, token, ids["ar-report"], english)
         finally:
-            server.terminate()
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
     for name in ("events.png", "event-arabic.png", "review.png"):
         print(args.out / name)
 

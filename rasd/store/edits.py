@@ -128,3 +128,13 @@ def apply_edits(event: Event, changes: Iterable[tuple[str, Any]]) -> Event:
         return Event.model_validate(data)
     except ValueError as exc:
         raise EditError(f"event {event.id}: edit does not fit the event model: {exc}") from exc
+
+
+def field_value(event: Event, field: str) -> Any:
+    """The JSON value of the dotted ``field`` of ``event`` (None when a parent is missing)."""
+    node: Any = event.model_dump(mode="json")
+    for name in field.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(name)
+    return node

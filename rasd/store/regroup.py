@@ -20,7 +20,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from rasd.merge import combine
 from rasd.model import Event
-from rasd.store.edits import EditError, apply_edits, apply_edits_lenient, edits_for
+from rasd.store.edits import EditError, apply_edits, apply_edits_lenient, edits_for, field_value
 from rasd.store.pins import pin, repin, reports_of
 from rasd.store.placing import refresh
 from rasd.store.rows import event_columns, now
@@ -135,7 +135,7 @@ def carry_edits(conn: Connection, source: str, target: str, author: str) -> list
             edited = apply_edits(current, [(field, value)])
         except EditError:
             continue
-        before = _value(current, field)
+        before = field_value(current, field)
         row = conn.execute(
             insert(edits).values(
                 event_id=target,
@@ -146,15 +146,6 @@ def carry_edits(conn: Connection, source: str, target: str, author: str) -> list
             )
         )
         assert row.inserted_primary_key is not None
-        out.append((field, before, _value(edited, field), int(row.inserted_primary_key[0])))
+        out.append((field, before, field_value(edited, field), int(row.inserted_primary_key[0])))
         current = edited
     return out
-
-
-def _value(event: Event, field: str) -> Any:
-    node: Any = event.model_dump(mode="json")
-    for name in field.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(name)
-    return node

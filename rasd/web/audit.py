@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from rasd.model import Event
-from rasd.store.edits import EditError, add_edit, apply_edits
+from rasd.store.edits import EditError, add_edit, apply_edits, field_value
 from rasd.store.rows import now
 from rasd.store.schema import audit
 from rasd.web.records import read_event
@@ -24,16 +24,6 @@ REVIEWS = {"approve": "approved", "reject": "rejected"}
 
 class NoEvent(LookupError):
     """The event does not exist."""
-
-
-def field_value(event: Event, field: str) -> Any:
-    """The JSON value of the dotted ``field`` of ``event`` (None when a parent is missing)."""
-    node: Any = event.model_dump(mode="json")
-    for name in field.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(name)
-    return node
 
 
 def edit_event(
@@ -53,7 +43,10 @@ def edit_event(
         before = field_value(current, field)
         edit_id = add_edit(engine, event_id, field, value, author)
         current = apply_edits(current, [(field, value)])
-        _log(engine, event_id, "edit", author, note, before, field_value(current, field), field, edit_id)
+        with engine.begin() as conn:
+            log_action(
+                conn, event_id, "edit", author, note, before, field_value(current, field), field, edit_id
+            )
     return current
 
 
@@ -62,12 +55,14 @@ def review_event(engine: Engine, event_id: str, action: str, author: str, note: 
     if read_event(engine, event_id) is None:
         raise NoEvent(event_id)
     status = REVIEWS[action]
-    _log(engine, event_id, action, author, note, review_status(engine, event_id)["status"], status)
+    before = review_status(engine, event_id)["status"]
+    with engine.begin() as conn:
+        log_action(conn, event_id, action, author, note, before, status)
     return status
 
 
-def _log(
-    engine: Engine,
+def log_action(
+    conn: Connection,
     event_id: str,
     action: str,
     author: str,
@@ -77,20 +72,20 @@ def _log(
     field: str | None = None,
     edit_id: int | None = None,
 ) -> None:
-    with engine.begin() as conn:
-        conn.execute(
-            insert(audit).values(
-                event_id=event_id,
-                action=action,
-                field=field,
-                before=json.dumps(before, ensure_ascii=False),
-                after=json.dumps(after, ensure_ascii=False),
-                author=author,
-                note=note,
-                edit_id=edit_id,
-                created_at=now(),
-            )
+    """Add one entry to the audit log inside the caller's transaction (``before``/``after`` as JSON)."""
+    conn.execute(
+        insert(audit).values(
+            event_id=event_id,
+            action=action,
+            field=field,
+            before=json.dumps(before, ensure_ascii=False),
+            after=json.dumps(after, ensure_ascii=False),
+            author=author,
+            note=note,
+            edit_id=edit_id,
+            created_at=now(),
         )
+    )
 
 
 @dataclass(frozen=True)

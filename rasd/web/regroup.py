@@ -4,11 +4,10 @@ and logs the action in ``audit`` on every event involved, with the reports each 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert
+from sqlalchemy import Connection, Engine
 
 from rasd.store.pins import reports_of
 from rasd.store.regroup import (
@@ -20,39 +19,12 @@ from rasd.store.regroup import (
     missing,
     split_event,
 )
-from rasd.store.rows import now
-from rasd.store.schema import audit
+from rasd.web.audit import log_action
 
 
 def _holding(conn: Connection, *event_ids: str) -> dict[str, list[str]]:
     """event id -> the document keys of its reports (what the audit log shows before and after)."""
     return {eid: sorted(key for _, key, _ in reports_of(conn, eid)) for eid in event_ids}
-
-
-def _log(
-    conn: Connection,
-    event_id: str,
-    action: str,
-    author: str,
-    note: str | None,
-    before: Any,
-    after: Any,
-    field: str | None = None,
-    edit_id: int | None = None,
-) -> None:
-    conn.execute(
-        insert(audit).values(
-            event_id=event_id,
-            action=action,
-            field=field,
-            before=json.dumps(before, ensure_ascii=False),
-            after=json.dumps(after, ensure_ascii=False),
-            author=author,
-            note=note,
-            edit_id=edit_id,
-            created_at=now(),
-        )
-    )
 
 
 def merge(engine: Engine, event_id: str, into: str, author: str, note: str | None = None) -> dict[str, Any]:
@@ -67,11 +39,11 @@ def merge(engine: Engine, event_id: str, into: str, author: str, note: str | Non
         merge_events(conn, event_id, into, author)
         after = _holding(conn, into)
         for eid in (into, event_id):
-            _log(conn, eid, "merge", author, note, before, after)
+            log_action(conn, eid, "merge", author, note, before, after)
         carried = carry_edits(conn, event_id, into, author)
         for field, old, new, edit_id in carried:
             why = f"from merged event {event_id}" + (f": {note}" if note else "")
-            _log(conn, into, "edit", author, why, old, new, field, edit_id)
+            log_action(conn, into, "edit", author, why, old, new, field, edit_id)
     return {"event_id": into, "merged": event_id, "carried_edits": [c[0] for c in carried]}
 
 
@@ -97,7 +69,7 @@ def split(
         new_id = split_event(conn, event_id, wanted, author)
         after = _holding(conn, event_id, new_id)
         for eid in (event_id, new_id):
-            _log(conn, eid, "split", author, note, before, after)
+            log_action(conn, eid, "split", author, note, before, after)
     return {"event_id": event_id, "new_event_id": new_id}
 
 
