@@ -15,7 +15,7 @@ def _loaders() -> list[tuple[str, Callable[[], object]]]:
     from rasd.actors.lexicon import check_tables
     from rasd.coding.codebook import load_codebook
     from rasd.coding.triggers import cue_matcher, trigger_matcher
-    from rasd.extraction import counts, discourse, notes, places, sources
+    from rasd.extraction import counts, discourse, genre, notes, places, sources
     from rasd.geo import knowledge as geo
     from rasd.text.numbers import number_phrases
     from rasd.time.lexicon import country_zones, phrases, week_starts
@@ -35,6 +35,7 @@ def _loaders() -> list[tuple[str, Callable[[], object]]]:
         ("discourse cues", lambda: (discourse.discourse_matcher("ar"), discourse.discourse_matcher("en"))),
         ("place roles", lambda: (places.role_matcher("ar"), places.role_matcher("en"))),
         ("notes phrases", notes.note_phrases),
+        ("genre markers", genre.document_genre_markers),
         (
             "places: sites, provinces, countries, qualifiers",
             lambda: (geo.sites(), geo.admin1_table(), geo.countries(), geo.qualifiers()),

@@ -23,6 +23,7 @@ from rasd.extraction.build import (
 )
 from rasd.extraction.clauses import Clause, Leftover, analyse_sentence
 from rasd.extraction.dates import TimeRef, document_times
+from rasd.extraction.genre import document_genre
 from rasd.extraction.grouping import Incident, group_clauses
 from rasd.extraction.places import country_weights, document_places
 from rasd.extraction.sources import (
@@ -37,6 +38,7 @@ from rasd.model import Event
 from rasd.text.normalize import is_arabic, normalize
 from rasd.text.segments import Segment, segment
 
+AGGREGATE_TOLL = 100  # a toll this large told over a month or more is a statistic
 MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
 ORPHAN_REACH = 3
 STRATEGIC = "Strategic developments"  # sentences after a clause within which a trigger-less count or cue still belongs to it
@@ -105,6 +107,9 @@ def extract(
     finish_dates(built, day, lede_when(segments, times, built, day))
     # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.
     built = [(inc, ev) for inc, ev in built if _datable(inc, ev)]
+    if document_genre(normalize(full).text) == "opinion":
+        # a column mentions events as background: only those it dates to a day are news
+        built = [(inc, ev) for inc, ev in built if ev.when is not None and ev.when.time_precision == 1]
     built = merge_repeats(built)
     link_relations(built)
     events = [ev for _, ev in built]
@@ -133,6 +138,9 @@ def _datable(incident: Incident, event: Event) -> bool:
         return True
     if (when.end - when.start).days > MAX_SPAN_DAYS:
         return False
+    toll = max(event.fatalities or 0, event.injuries or 0)
+    if toll >= AGGREGATE_TOLL and any(t.has_date and (t.last - t.first).days >= 27 for t in incident.times):
+        return False  # "1,332 Iraqis killed in July": a month's statistic, not one event
     return event.event_type != STRATEGIC or incident.dated is not None
 
 

@@ -151,14 +151,14 @@ _PEOPLE_CLASSES = frozenset({"@armed", "@gunmen", "@civilian", "@state", "@nonst
 def _mask_names(norm: NormText, lang: str, hits: Sequence[TriggerHit]) -> str:
     """The normalized sentence with the names of actors blanked out where their words would be read
     as the event it reports ("هيئة تحرير الشام", "Liberation Army"); a name whose words only say who
-    took part ("IS militants") stays, so the classifier still sees armed people."""
+    took part and with what ("IS militants", "Russian warplanes") stays, so the classifier sees them."""
     chars = list(norm.text)
     for m in find_actors(norm, lang):
         if m.generic:
             continue
         inside = [h for h in hits if h.start < m.end and h.end > m.start]
-        if all(set(h.subs) == set() and set(h.classes) <= _PEOPLE_CLASSES for h in inside):
-            continue
+        if all(h.munition is not None or (not h.subs and set(h.classes) <= _PEOPLE_CLASSES) for h in inside):
+            continue  # "IS militants", "الطائرات الروسية": who took part, and with what
         chars[m.start : m.end] = " " * (m.end - m.start)
     return "".join(chars)
 

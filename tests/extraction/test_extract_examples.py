@@ -200,3 +200,22 @@ def test_an_air_aggression_from_the_sea_is_an_air_strike_on_its_target_not_its_o
     assert [(e.sub_event_type, e.location.admin1, e.when.start) for e in events] == [
         ("Air/drone strike", "Aleppo", dt.date(2024, 3, 5))
     ]
+
+
+def test_a_months_toll_is_a_statistic_not_an_event():
+    text = "أعلنت بعثة الأمم المتحدة في بغداد أمس عن مقتل 1250 عراقيا نتيجة أعمال العنف خلال حزيران الماضي."
+    assert extract(text, published=dt.date(2024, 7, 2)) == []
+    text = "Bombings in Baghdad killed 1,250 Iraqis during June, the UN mission said on Monday."
+    assert extract(text, published=dt.date(2024, 7, 2)) == []
+
+
+def test_an_opinion_column_keeps_only_events_it_dates_to_a_day():
+    column = (
+        "يبدو أن الصراع في سوريا سيطول، فقد قصفت قوات النظام بالمدفعية مدينة سراقب في ريف إدلب.\n"
+        "وقصفت الطائرات الروسية مدينة إدلب يوم 3 آذار 2024 مما أدى إلى مقتل 5 مدنيين.\n"
+        "للحديث صلة."
+    )
+    events = extract(column, published=dt.date(2024, 3, 20))
+    assert [(e.sub_event_type, e.when.start) for e in events] == [("Air/drone strike", dt.date(2024, 3, 3))]
+    news = column.replace("للحديث صلة.", "")
+    assert len(extract(news, published=dt.date(2024, 3, 20))) > len(events)
