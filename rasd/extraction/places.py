@@ -10,16 +10,18 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.coding.matcher import PhraseMatcher, lexicon_matcher
 from rasd.extraction.sources import reporting_cues, source_names
-from rasd.knowledge import Row
+from rasd.knowledge import Row, read_tsv
 from rasd.model import Place, Span
 from rasd.text.normalize import NormText, normalize
 from rasd.text.tokens import tokenize
 
 ROLES = ("target", "launch", "base", "cause")
-ROLE_WINDOW = 6
+ROLE_WINDOW = 3  # tokens before a place a role cue reaches, unless its row says otherwise
+MAX_ROLE_REACH = 8
 VOICE_REACH = 1  # a reporting word this many tokens after a place makes the place a speaker
 # Between a place and the place that only locates it: "X في ريف Y", "X town in Y countryside", "X, Y".
 _CONTEXT_GAP = re.compile(
@@ -84,7 +86,13 @@ class PlaceRef:
         )
 
 
+@lru_cache(maxsize=4)
 def role_matcher(lang: str) -> PhraseMatcher[Row]:
+    """Role cues of ``knowledge/place_roles.tsv`` (checked: known roles, a reach from 1 to MAX_ROLE_REACH)."""
+    for row in read_tsv("place_roles.tsv"):
+        reach = row.get("reach") or str(ROLE_WINDOW)
+        if not reach.isdigit() or not 1 <= int(reach) <= MAX_ROLE_REACH:
+            raise row.error(f"reach must be a whole number from 1 to {MAX_ROLE_REACH}, not {reach!r}")
     return lexicon_matcher("place_roles.tsv", lang, "role", frozenset(ROLES))
 
 
@@ -98,9 +106,17 @@ def place_role(doc: NormText, phrase_start: int, end: int, lang: str) -> str:
     if any(m.payload["kind"] == "statement" for m in reporting_cues(lang).find_tokens(after)):
         return "voice"
     before = _PUNCT.split(_normalized_slice(doc, max(0, phrase_start - 60), phrase_start))[-1]
-    tokens = tokenize(before)[-ROLE_WINDOW:]  # within the clause: "من اتجاه البحر المتوسط غربي اللاذقية"
-    hits = role_matcher(lang).find_tokens(tokens)
+    tokens = tokenize(before)[-MAX_ROLE_REACH:]
+    # a cue speaks for the few words after it; one with a longer reach (its `reach` column) for more:
+    # "من اتجاه البحر المتوسط غربي اللاذقية"
+    hits = [
+        h for h in role_matcher(lang).find_tokens(tokens) if h.first_token >= len(tokens) - _reach(h.payload)
+    ]
     return hits[-1].payload["role"] if hits else "other"
+
+
+def _reach(row: Row) -> int:
+    return int(row.get("reach") or ROLE_WINDOW)
 
 
 def _normalized_slice(doc: NormText, start: int, end: int) -> str:

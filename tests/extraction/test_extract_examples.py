@@ -219,3 +219,9 @@ def test_an_opinion_column_keeps_only_events_it_dates_to_a_day():
     assert [(e.sub_event_type, e.when.start) for e in events] == [("Air/drone strike", dt.date(2024, 3, 3))]
     news = column.replace("للحديث صلة.", "")
     assert len(extract(news, published=dt.date(2024, 3, 20))) > len(events)
+
+
+def test_where_fire_landed_is_the_target_even_after_where_it_came_from():
+    text = "Rockets launched from Iraq landed in Hasakah city on 3 May 2024, wounding two civilians."
+    (event,) = extract(text, published=dt.date(2024, 5, 4))
+    assert event.location.admin1 == "Al Hasakeh" and event.location.role != "launch"
