@@ -23,6 +23,7 @@ from rasd.extraction.build import (
 )
 from rasd.extraction.clauses import Clause, Leftover, analyse_sentence
 from rasd.extraction.dates import TimeRef, document_times
+from rasd.extraction.discourse import find_discourse
 from rasd.extraction.genre import document_genre
 from rasd.extraction.grouping import Incident, group_clauses
 from rasd.extraction.places import country_weights, document_places
@@ -37,6 +38,7 @@ from rasd.extraction.sources import (
 from rasd.model import Event
 from rasd.text.normalize import is_arabic, normalize
 from rasd.text.segments import Segment, segment
+from rasd.text.tokens import tokenize
 
 AGGREGATE_TOLL = 100  # a toll this large told over a month or more is a statistic
 MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
@@ -106,7 +108,7 @@ def extract(
             built.append((incident, event))
     finish_dates(built, day, lede_when(segments, times, built, day))
     # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.
-    built = [(inc, ev) for inc, ev in built if _datable(inc, ev)]
+    built = [(inc, ev) for inc, ev in built if _datable(inc, ev) and not _statistic(inc, ev, full)]
     if document_genre(normalize(full).text) == "opinion":
         # a column mentions events as background: only those it dates to a day are news
         built = [(inc, ev) for inc, ev in built if ev.when is not None and ev.when.time_precision == 1]
@@ -138,10 +140,21 @@ def _datable(incident: Incident, event: Event) -> bool:
         return True
     if (when.end - when.start).days > MAX_SPAN_DAYS:
         return False
-    toll = max(event.fatalities or 0, event.injuries or 0)
-    if toll >= AGGREGATE_TOLL and any(t.has_date and (t.last - t.first).days >= 27 for t in incident.times):
-        return False  # "1,332 Iraqis killed in July": a month's statistic, not one event
     return event.event_type != STRATEGIC or incident.dated is not None
+
+
+def _statistic(incident: Incident, event: Event, text: str) -> bool:
+    """A large toll summed over a month or more ("1,332 Iraqis killed during July", "خلال تموز الماضي"):
+    a statistic, not one event (a single attack dated to a month is still an event)."""
+    if max(event.fatalities or 0, event.injuries or 0) < AGGREGATE_TOLL:
+        return False
+    for t in incident.times:
+        if t.has_date and (t.last - t.first).days >= 27:
+            phrase = text[max(0, t.start - 20) : t.end]
+            lang = "ar" if is_arabic(phrase) else "en"
+            if any(c.kind == "period" for c in find_discourse(tokenize(normalize(phrase).text), lang)):
+                return True
+    return False
 
 
 def _read_sentences(
