@@ -20,7 +20,7 @@ from rasd.text.normalize import NormText, normalize
 from rasd.text.tokens import tokenize
 
 ROLES = ("target", "launch", "base", "cause")
-ROLE_WINDOW = 3  # tokens before a place a role cue reaches, unless its row says otherwise
+ROLE_WINDOW = 6  # tokens before a place a role cue reaches (within its clause), unless its row says otherwise
 MAX_ROLE_REACH = 8
 VOICE_REACH = 1  # a reporting word this many tokens after a place makes the place a speaker
 # Between a place and the place that only locates it: "X في ريف Y", "X town in Y countryside", "X, Y".
