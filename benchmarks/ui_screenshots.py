@@ -36,7 +36,8 @@ def shoot(base: str, out: Path, token: str, arabic: str, english: str) -> None:
         page.goto(base + "/#/?since=2024-01-01&until=2024-12-31")
         page.wait_for_selector("html[data-map-ready]")
         page.wait_for_selector("table.events tbody tr")
-        page.wait_for_timeout(800)  # basemap drawn
+        page.wait_for_selector(".leaflet-basemap-pane canvas", state="attached")
+        page.wait_for_timeout(300)  # basemap drawn
         page.screenshot(path=out / "events.png")
 
         page.goto(f"{base}/#/event/{arabic}")

@@ -137,7 +137,7 @@ def test_the_events_view_shows_map_timeline_and_table(page, served: Served):
     page.wait_for_selector("html[data-map-ready]")
     assert page.locator("#summary").inner_text().startswith("6 events · 6 on the map")
     assert int(page.locator("#map").get_attribute("data-markers")) >= 1  # clusters or points drawn
-    assert page.locator(".leaflet-overlay-pane canvas, .leaflet-basemap-pane canvas").count() >= 1  # basemap
+    page.wait_for_selector(".leaflet-basemap-pane canvas", state="attached")  # the basemap follows the points
     assert page.locator("#timeline svg rect").count() >= 6  # a bar per dated event (and the brush)
     assert page.locator("#timeline-legend .chip").count() == 3  # Battles, Explosions, Protests
     assert page.locator("table.events tbody tr").count() == 6

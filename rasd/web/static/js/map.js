@@ -5,16 +5,22 @@ import { ALL_TYPES, typeColor, typeIndex } from "./colors.js";
 import { fmt, h } from "./dom.js";
 
 const BASEMAP = "/static/vendor/world-atlas/countries-50m.json";
+const BASEMAP_LATEST_MS = 1500; // draw the basemap by then even when no points have come
 const MAX_CLUSTER_ZOOM = 12; // beyond it every event is its own marker (higher levels cost time to index)
 
-/** A map in `el`; `onOpen(id)` opens an event. Returns {map, setPoints(payload), ready: Promise}. */
+/** A map in `el`; `onOpen(id)` opens an event. Returns {map, setPoints(payload, ids), basemap(): Promise, redraw}. */
 export function createMap(el, { onOpen, onPopup }) {
   const map = L.map(el, { minZoom: 2, maxZoom: 16, worldCopyJump: true, zoomSnap: 1 }).setView([33.8, 40.5], 5);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain) via world-atlas · Leaflet");
   const renderer = L.canvas({ padding: 0.2 });
   const layer = L.layerGroup().addTo(map);
-  const basemap = loadBasemap(map);
+  // The basemap's 0.7 MB are fetched at once but parsed and drawn after the first points (or after
+  // BASEMAP_LATEST_MS): the events are what the analyst opened the page for.
+  const basemapText = fetch(BASEMAP).then((response) => response.text());
+  let basemap = null;
+  const drawBasemap = () => (basemap ||= basemapText.then((text) => loadBasemap(map, JSON.parse(text))));
+  setTimeout(drawBasemap, BASEMAP_LATEST_MS);
   let index = null;
   let ids = Promise.resolve([]); // the events' ids, in the points' order (they may come after the points)
   let drawn = 0;
@@ -114,9 +120,10 @@ export function createMap(el, { onOpen, onPopup }) {
     }
     draw();
     el.dataset.setMs = String(Math.round(performance.now() - t0));
+    setTimeout(drawBasemap, 0);
   }
 
-  return { map, setPoints, basemap, redraw: draw };
+  return { map, setPoints, basemap: drawBasemap, redraw: draw };
 }
 
 const SLOT_KEYS = ALL_TYPES.map((_, i) => `t${i}`);
@@ -162,9 +169,7 @@ function conic(k, count) {
   return `conic-gradient(${stops.join(", ")})`;
 }
 
-async function loadBasemap(map) {
-  const response = await fetch(BASEMAP);
-  const topo = await response.json();
+function loadBasemap(map, topo) {
   const countries = topojson.feature(topo, topo.objects.countries);
   const borders = topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b);
   const pane = map.createPane("basemap");
