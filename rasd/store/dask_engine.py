@@ -17,7 +17,7 @@ from typing import Any
 from rasd.ingest import Document, InputError
 from rasd.model import Event
 from rasd.store.ingest import Ingestor
-from rasd.store.parallel import FatalExtractionError, _extract
+from rasd.store.parallel import _extract, settle
 
 INSTALL_HINT = "pip install 'rasd[dask]' (or pip install 'dask[distributed]')"
 BATCH = 16  # documents per Dask task: a task costs milliseconds of scheduling, a document tens
@@ -114,13 +114,8 @@ def extract_with_dask(
             todos, future = window.popleft()
             results = future.result()
             future.release()
-            for (doc, todo), (reports, error, fatal) in zip(todos, results, strict=True):
-                if fatal:
-                    raise FatalExtractionError(error)
-                if reports is None:
-                    yield ingestor.fail(doc.origin or doc.id, error or "extraction failed", todo[0])
-                else:
-                    yield ingestor.commit(doc, todo, reports)
+            for (doc, todo), result in zip(todos, results, strict=True):
+                yield settle(ingestor, doc, todo, result)
 
     try:
         for item in items:

@@ -25,6 +25,21 @@ def _extract(doc: Document, published: str | None) -> tuple[list[Event] | None, 
         return None, extraction_failure(exc), False
 
 
+def settle(
+    ingestor: Ingestor,
+    doc: Document,
+    todo: tuple[str, str],
+    result: tuple[list[Event] | None, str | None, bool],
+) -> str:
+    """Store (or quarantine) one document a worker extracted; stop on an error of the installation."""
+    reports, error, fatal = result
+    if fatal:
+        raise FatalExtractionError(error)
+    if reports is None:
+        return ingestor.fail(doc.origin or doc.id, error or "extraction failed", todo[0])
+    return ingestor.commit(doc, todo, reports)
+
+
 def extract_in_pool(
     ingestor: Ingestor, items: Iterable[Document | InputError], workers: int
 ) -> Iterator[str]:
@@ -38,13 +53,7 @@ def extract_in_pool(
         def drain(limit: int) -> Iterator[str]:
             while len(window) > limit:
                 doc, todo, future = window.popleft()
-                reports, error, fatal = future.result()
-                if fatal:
-                    raise FatalExtractionError(error)
-                if reports is None:
-                    yield ingestor.fail(doc.origin or doc.id, error or "extraction failed", todo[0])
-                else:
-                    yield ingestor.commit(doc, todo, reports)
+                yield settle(ingestor, doc, todo, future.result())
 
         for item in items:
             if isinstance(item, InputError):
