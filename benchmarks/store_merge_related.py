@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/store_merge_related.py
 Reads the labelled articles from the shared data ($RASD_SHARED, else ../shared), extracts them as
-the store does, finds the labelled events again by their key, clusters every event with
-rasd.merge.cluster (the store's path) and scores pairs of events from different documents:
+the store does, finds the labelled events again by their trigger offsets (anchor) or key,
+clusters every event with rasd.merge.cluster (the store's path) and scores pairs of events from different documents:
 ``strict`` over events labelled with an incident, ``lenient`` also counting miscoded events
 (wrong date, type or place) under the incident they tell about. Spurious events are never scored.
 """
@@ -19,6 +19,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rasd.extraction.api import extract
 from rasd.merge import cluster, features
@@ -45,7 +46,9 @@ class Article:
 @dataclass
 class Result:
     labelled: int = 0
-    approx: int = 0
+    by_anchor: int = 0
+    by_key: int = 0
+    approx: list[str] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
     scores: dict[str, tuple[float, float, int, int, int]] = field(default_factory=dict)
     wrong: list[str] = field(default_factory=list)
@@ -110,6 +113,11 @@ def keyed(events: list[Event]) -> dict[str, int]:
     return out
 
 
+def anchor(event: Event) -> list[int]:
+    """The sorted start offsets of the event's trigger words (its ``event_type`` evidence)."""
+    return sorted(span.start for span in event.evidence.get("event_type", []))
+
+
 def _near(key: str, event: Event, days: int) -> bool:
     """Same place name and a start date within ``days`` of the key's."""
     sub, place, start = key.split("#")[0].split("|")
@@ -118,30 +126,50 @@ def _near(key: str, event: Event, days: int) -> bool:
     return abs((event.when.start - dt.date.fromisoformat(start)).days) <= days
 
 
-def find_all(events: list[Event], keys: list[str]) -> tuple[list[int | None], int]:
-    """Index of each key's event (None when gone) and how many were found only approximately.
+def find_all(events: list[Event], rows: list[dict[str, Any]]) -> list[tuple[int | None, str]]:
+    """The event each labelled row tells about (None when gone) and how it was found.
 
-    Exact key first; then the same sub-event type and place on another date; then the same place
-    within a week (extraction may have refined the type or the date since the set was labelled).
+    By anchor first: the event sharing the most trigger start offsets with the row's ``anchor``
+    (most shared offsets first, each event used once); then by the exact key; then by the same
+    sub-event type and place on another date; then by the same place within a week (extraction may
+    have refined the type or the date since the set was labelled). ``how`` is ``anchor``, ``key``
+    or ``approx``.
     """
+    out: list[tuple[int | None, str]] = [(None, "")] * len(rows)
+    taken: set[int] = set()
+    anchors = [set(anchor(e)) for e in events]
+    keys = [event_key(e) for e in events]
+    candidates = []  # (row, event) pairs sharing a trigger, best first once sorted
+    for n, row in enumerate(rows):
+        mark = {int(x) for x in row.get("anchor") or []}
+        for k, offsets in enumerate(anchors):
+            if common := len(mark & offsets):
+                same_key = keys[k] == row["event_key"].split("#")[0]
+                candidates.append(((-common, not same_key, abs(len(mark) - len(offsets)), n, k), n, k))
+    for _, n, k in sorted(candidates):
+        if out[n][0] is None and k not in taken:
+            out[n] = (k, "anchor")
+            taken.add(k)
     exact = keyed(events)
-    out: list[int | None] = [exact.get(k) for k in keys]
-    taken = {k for k in out if k is not None}
-    approx = 0
+    for n, row in enumerate(rows):
+        hit = exact.get(row["event_key"])
+        if out[n][0] is None and hit is not None and hit not in taken:
+            out[n] = (hit, "key")
+            taken.add(hit)
     tests = (
         lambda key, e: event_key(e).split("|")[:2] == key.split("|")[:2],
         lambda key, e: _near(key, e, 7),
     )
     for test in tests:
-        for n, key in enumerate(keys):
-            if out[n] is not None:
+        for n, row in enumerate(rows):
+            if out[n][0] is not None:
                 continue
+            key = row["event_key"]
             hit = next((k for k, e in enumerate(events) if k not in taken and test(key, e)), None)
             if hit is not None:
-                out[n] = hit
+                out[n] = (hit, "approx")
                 taken.add(hit)
-                approx += 1
-    return out, approx
+    return out
 
 
 def pairwise(
@@ -168,8 +196,8 @@ def evaluate(root: Path | None = None) -> Result:
     docs: list[str] = []
     index: dict[str, list[int]] = {}
     for doc in sorted(articles):
-        a = articles[doc]
-        extracted = extract(a.text, published=a.published, doc_id=doc, outlet=a.outlet, title=a.title)
+        art = articles[doc]
+        extracted = extract(art.text, published=art.published, doc_id=doc, outlet=art.outlet, title=art.title)
         index[doc] = list(range(len(events), len(events) + len(extracted)))
         events.extend(extracted)
         docs.extend([doc] * len(extracted))
@@ -177,18 +205,21 @@ def evaluate(root: Path | None = None) -> Result:
     result = Result(labelled=len(rows))
     strict: dict[int, str] = {}
     lenient: dict[int, str] = {}
-    by_doc: dict[str, list[dict[str, str]]] = defaultdict(list)
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_doc[row["doc"]].append(row)
     for doc, labelled in by_doc.items():
         mine = index.get(doc, [])
-        hits, approx = find_all([events[i] for i in mine], [r["event_key"] for r in labelled])
-        result.approx += approx
-        for row, hit in zip(labelled, hits, strict=True):
+        hits = find_all([events[i] for i in mine], labelled)
+        for row, (hit, how) in zip(labelled, hits, strict=True):
             label = row["incident"]
             if hit is None:
                 result.not_found.append(f"{doc} {row['event_key']} ({label})")
                 continue
+            result.by_anchor += how == "anchor"
+            result.by_key += how == "key"
+            if how == "approx":
+                result.approx.append(f"{doc} {row['event_key']} as {event_key(events[mine[hit]])} ({label})")
             if label == "spurious":
                 continue
             lenient[mine[hit]] = label.removeprefix("miscoded:")
@@ -211,9 +242,11 @@ def main() -> int:
         return 0
     result = evaluate(root)
     print(
-        f"labelled events: {result.labelled}, found again only approximately: {result.approx}, "
-        f"not found: {len(result.not_found)}"
+        f"labelled events: {result.labelled}, found again by anchor: {result.by_anchor}, by key: {result.by_key}, "
+        f"only approximately: {len(result.approx)}, not found: {len(result.not_found)}"
     )
+    for line in result.approx:
+        print(f"  found approximately: {line}")
     for line in result.not_found:
         print(f"  not found: {line}")
     for name, (precision, recall, merged, true, both) in result.scores.items():

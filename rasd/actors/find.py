@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -142,12 +142,52 @@ def _adjust_inter(info: ActorInfo, ctx: str | None) -> int:
     return info.inter
 
 
+_EN_OF = frozenset({"of", "for", "against"})
+
+
+def _head(tokens: Sequence[Token], entry: _Entry, first: int, last: int) -> str:
+    """The word that names a multi-word name on its own: in English the last before any "of"
+    ("Syrian Coalition", "Coalition for ..."), in Arabic the first ("الائتلاف الوطني السوري")."""
+    if not entry.stem.isascii():
+        return entry.stem
+    for k in range(first + 1, last + 1):
+        if tokens[k].text.casefold() in _EN_OF:
+            return tokens[k - 1].text.casefold()
+    return tokens[last].text.casefold()
+
+
+def document_heads(norm: NormText) -> dict[str, ActorRow]:
+    """Head words of the multi-word actor names of a whole document, each with its actor.
+
+    A report that names "the Syrian Coalition" means it by "the Coalition" later on, not the
+    anti-IS coalition whose short name that word also is (see ``heads=`` of :func:`find_actors`).
+    A head two different actors share is left out.
+    """
+    tokens = tokenize(norm.text)
+    out: dict[str, ActorRow] = {}
+    clash: set[str] = set()
+    for m in _matcher().find_tokens(tokens):
+        e = m.payload
+        if e.kind != "name" or e.row is None or m.first_token == m.last_token:
+            continue
+        head = _head(tokens, e, m.first_token, m.last_token)
+        if out.setdefault(head, e.row).id != e.row.id:
+            clash.add(head)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _common_noun(entry: _Entry) -> bool:
+    """A one-word name that is a common noun ("coalition", "التحالف"): it may stand for a longer name."""
+    return not entry.stem.isascii() or entry.stem.islower()
+
+
 def find_actors(
     norm: NormText,
     lang: str | None = None,
     *,
     country: str | None = None,
     date: dt.date | None = None,
+    heads: Mapping[str, ActorRow] | None = None,
 ) -> list[ActorMention]:
     """Actor mentions in text order.
 
@@ -155,6 +195,8 @@ def find_actors(
     actors without a gentilic ("Civilians (Syria)") and turns foreign state forces into inter 8.
     ``date`` picks the head-of-state era in names like "Military Forces of Iraq (2020-)".
     ``lang`` is accepted for symmetry with the other stages: matching follows each word's script.
+    ``heads`` (from :func:`document_heads`) names the actor a lone common-noun name stands for in
+    this document ("the Coalition" after "the Syrian Coalition").
     """
     ctx = country_code(country)
     ctx_name = country if (country and not ctx) else None
@@ -177,7 +219,10 @@ def find_actors(
         e = it.entry
         if e.kind == "name":
             assert e.row is not None
-            info = resolve(e.row, None, date)
+            row = e.row
+            if heads and it.first == it.last and _common_noun(e):
+                row = heads.get(e.stem.casefold(), row)
+            info = resolve(row, None, date)
             resolved.append((it, it.start, it.end, info, False))
             continue
         if e.kind == "gentilic":

@@ -20,7 +20,7 @@ from rasd.text.normalize import normalize
 from rasd.text.tokens import Token, tokenize
 
 CUES_FILE = "actor_roles/cues.tsv"
-_ROLES = ("agent", "target", "defender", "pair", "intervention", "assoc", "violence")
+_ROLES = ("agent", "target", "defender", "pair", "intervention", "assoc", "violence", "barrier")
 _CROWD = ("protesters", "rioters")
 _BREAK = set(".;؛!?")
 
@@ -74,12 +74,18 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int:
 
 
 def _between_clear(
-    tokens: Sequence[Token], text: str, a: int, b: int, owned: dict[int, int], me: int
+    tokens: Sequence[Token],
+    text: str,
+    a: int,
+    b: int,
+    owned: dict[int, int],
+    me: int,
+    barriers: frozenset[int] = frozenset(),
 ) -> bool:
-    """Tokens a..b (exclusive) hold no other actor and no sentence break."""
+    """Tokens a..b (exclusive) hold no other actor, no clause opener and no sentence break."""
     if a < 0 or b > len(tokens):
         return False
-    if any(owned.get(i, me) != me for i in range(a, b)):
+    if any(owned.get(i, me) != me or i in barriers for i in range(a, b)):
         return False
     lo = tokens[a - 1].end if a > 0 else 0
     hi = tokens[b].start if b < len(tokens) else len(text)
@@ -99,6 +105,9 @@ def _roles(
     pair_after: list[int] = []
     intervention = False
     violence = False
+    barriers = frozenset(
+        i for c in cues if c.payload.role == "barrier" for i in range(c.first_token, c.last_token + 1)
+    )
     for c in cues:
         if any(i in owned for i in range(c.first_token, c.last_token + 1)):
             continue  # the cue word is part of an actor's name ("Houthi fighters")
@@ -112,18 +121,20 @@ def _roles(
         if cue.role == "violence":
             violence = True
             continue
+        if cue.role == "barrier":
+            continue
         for k, m in enumerate(mentions):
             if cue.side == "next":
                 gap = m.first_token - c.last_token - 1
                 ok = 0 <= gap <= cue.window and _between_clear(
-                    tokens, text, c.last_token + 1, m.first_token, owned, k
+                    tokens, text, c.last_token + 1, m.first_token, owned, k, barriers
                 )
                 if ok and cue.clitic and not m.proclitic.endswith(cue.clitic):
                     ok = False
             else:
                 gap = c.first_token - m.last_token - 1
                 ok = 0 <= gap <= cue.window and _between_clear(
-                    tokens, text, m.last_token + 1, c.first_token, owned, k
+                    tokens, text, m.last_token + 1, c.first_token, owned, k, barriers
                 )
             if ok and gap < dist[k]:
                 roles[k], dist[k] = cue.role, gap

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rasd.actors import ActorMention, acled_actor_for, assign_roles, find_actors
+from rasd.actors.lexicon import ActorRow
 from rasd.extraction.clauses import Clause
 from rasd.model import Actor, Span
 from rasd.text.normalize import NormText, normalize
@@ -47,9 +48,15 @@ def _is_voice(m: ActorMention, norm: NormText, clause: Clause) -> bool:
 
 
 def incident_actors(
-    clauses: Sequence[Clause], text: str, country: str | None, day: dt.date | None, unidentified: bool
+    clauses: Sequence[Clause],
+    text: str,
+    country: str | None,
+    day: dt.date | None,
+    unidentified: bool,
+    heads: Mapping[str, ActorRow] | None = None,
 ) -> tuple[Actor | None, Actor | None, list[Actor]]:
-    """actor1, actor2 and associated actors of an incident from the roles in each of its clauses."""
+    """actor1, actor2 and associated actors of an incident from the roles in each of its clauses
+    (``heads``: the document's long names by head word, see :func:`rasd.actors.find.document_heads`)."""
     actor1: Actor | None = None
     actor2: Actor | None = None
     for clause in clauses:
@@ -59,7 +66,7 @@ def incident_actors(
         norm = normalize(sentence)
         mentions = [
             m
-            for m in find_actors(norm, clause.lang, country=country, date=day)
+            for m in find_actors(norm, clause.lang, country=country, date=day, heads=heads)
             if not _is_voice(m, norm, clause)
         ]
         if not mentions:
@@ -69,8 +76,8 @@ def incident_actors(
             hit = clause.classification.triggers[0]
             trigger = (hit.start, hit.end)
         a1, a2 = assign_roles(norm.text, clause.lang, mentions, trigger)
-        if a1 is not None and actor1 is None:
-            actor1 = _to_actor(a1, norm, clause.start, text)
+        if a1 is not None and actor1 is None and (actor2 is None or a1.actor_id != actor2.id):
+            actor1 = _to_actor(a1, norm, clause.start, text)  # the target of one clause is not the attacker
         if a2 is not None and actor2 is None and (actor1 is None or a2.actor_id != actor1.id):
             actor2 = _to_actor(a2, norm, clause.start, text)
     if unidentified and country:

@@ -11,6 +11,7 @@ import gc
 from bisect import bisect_right
 from collections import Counter
 
+from rasd.actors.find import document_heads
 from rasd.extraction.actors import incident_actors, sentence_parties
 from rasd.extraction.build import (
     DocContext,
@@ -92,6 +93,7 @@ def extract(
     doc_lang = Counter(lang for _, _, lang in sentence_langs).most_common(1)[0][0]
     ctx = DocContext(full, doc_id, day, outlet, doc_lang, country_weights(places))
     built: list[tuple[Incident, Event]] = []
+    heads = document_heads(normalize(full)) if incidents else {}
     for i, incident in enumerate(incidents):
         provisional = build_event(incident, ctx, (None, None, []), i)
         if provisional is None:
@@ -99,7 +101,7 @@ def extract(
         where = provisional.location.country_code if provisional.location else country
         event_day = provisional.when.start if provisional.when else day
         actors = incident_actors(
-            incident.clauses, full, where, event_day, provisional.flags.unidentified_perpetrator
+            incident.clauses, full, where, event_day, provisional.flags.unidentified_perpetrator, heads
         )
         event = build_event(incident, ctx, actors, i)
         if event is not None and event.location is not None:

@@ -149,14 +149,15 @@ def find_counts(norm_text: str) -> list[Count]:
                 number_at.setdefault(i, (n.value, n.start, n.approx, n.end))
     out: list[Count] = []
     used: set[int] = set()
+    subsets = frozenset(i for i, t in enumerate(terms) if t is not None and t.field == "subset")
     for i, tok in enumerate(tokens):
         term = terms[i]
-        if term is None or term.field in {"one", "two"}:
+        if term is None or term.field in {"one", "two", "subset"}:
             continue
         if term.position == "dual":
             out.append(Count(term.field, 2, tok.start, tok.end))
             continue
-        found = _nearby_number(tokens, number_at, i, term.position, used)
+        found = _nearby_number(tokens, number_at, i, term.position, used, subsets)
         if found is not None:
             value, start, approx = found
             out.append(Count(term.field, value, min(start, tok.start), max(tok.end, start), approx))
@@ -182,20 +183,43 @@ def _nearby_number(
     i: int,
     position: str,
     used: set[int],
+    subsets: frozenset[int] = frozenset(),
 ) -> tuple[int, int, bool] | None:
-    """The closest unused number on the allowed side(s) of token i; marks it used."""
+    """The closest unused number on the allowed side(s) of token i; marks it used. A number that only
+    counts part of the toll ("16 civilians including 3 children were killed") gives way to the total."""
     sides = {"before": (-1,), "after": (1,), "either": (-1, 1)}[position]
     for step in sides:
         j = i + step
         while 0 <= j < len(tokens) and abs(j - i) <= WINDOW:
             if j in number_at and j not in used and not _is_date_year(tokens, j, number_at[j][0]):
                 used.add(j)
+                if step < 0:
+                    j = _total_before(tokens, number_at, j, used, subsets)
                 value, start, approx, end = number_at[j]
                 return value, (start if step < 0 else end), approx
             if j in number_at or _is_count_word(tokens[j].text):
                 break
             j += step
     return None
+
+
+def _total_before(
+    tokens: Sequence[Token],
+    number_at: dict[int, tuple[int, int, bool, int]],
+    j: int,
+    used: set[int],
+    subsets: frozenset[int],
+) -> int:
+    """The total a part-count at token j belongs to ("Sixteen civilians including three children"),
+    when a subset word stands just before j and a number a few words before that; else j."""
+    marker = next((k for k in (j - 1, j - 2) if k in subsets), None)
+    if marker is None:
+        return j
+    for k in range(marker - 1, max(-1, marker - 1 - WINDOW), -1):
+        if k in number_at and k not in used and not _is_date_year(tokens, k, number_at[k][0]):
+            used.add(k)
+            return k
+    return j
 
 
 def _is_date_year(tokens: Sequence[Token], j: int, value: int) -> bool:

@@ -69,7 +69,17 @@ def _within(area: PlaceRef, place: PlaceRef) -> bool:
     )
 
 
+def _specific(places: list[PlaceRef]) -> list[PlaceRef]:
+    return [p for p in _targets(places) if p.feature not in _AREAS]
+
+
 def _same_place(a: list[PlaceRef], b: list[PlaceRef]) -> bool:
+    """Do places ``a`` (a clause's) name a place of ``b`` (an incident's)? When both name towns or
+    sites, those must agree: a province the incident also names does not make another of its towns
+    the same place ("across Idlib province ... in Khan Sheikhun ... raids on Kafr Takharim")."""
+    mine, theirs = _specific(a), _specific(b)
+    if mine and theirs:
+        a, b = mine, theirs
     return any(
         x.key == y.key
         or distance_km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
@@ -184,6 +194,12 @@ def _separate_places(places: list[PlaceRef]) -> list[list[PlaceRef]]:
     return [g + rest for g in groups]
 
 
+def _vague_past(interval: tuple[dt.date, dt.date] | None, incident: Incident) -> bool:
+    """A clause dated only by a span of days ("منذ أيام", "last week") tells of other strikes than an
+    undated incident, which the report tells as news of the day; a clause dated to one day may date it."""
+    return incident.dated is None and interval is not None and (interval[1] - interval[0]).days >= 2
+
+
 def _join_target(
     clause: Clause,
     own_places: list[PlaceRef],
@@ -211,6 +227,7 @@ def _join_target(
             if (
                 _same_place(own_places, inc.places)
                 and overlaps(interval, inc.dated)
+                and not _vague_past(interval, inc)
                 and _kinds_agree(clause, inc)
             ):
                 return inc

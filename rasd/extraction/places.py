@@ -23,20 +23,37 @@ ROLES = ("target", "launch", "base", "cause")
 ROLE_WINDOW = 6  # tokens before a place a role cue reaches (within its clause), unless its row says otherwise
 MAX_ROLE_REACH = 8
 VOICE_REACH = 1  # a reporting word this many tokens after a place makes the place a speaker
-# Between a place and the place that only locates it: "X في ريف Y", "X town in Y countryside", "X, Y".
+# Between a place and the place that only locates it: "X في ريف Y", "X town in Y countryside", "X, Y",
+# "Izra' town in the countryside of Y", "X military camp in Y", "X badia in Y".
 _CONTEXT_GAP = re.compile(
-    r"[\s,،()\-]*(?:(?:town|village|city|area|district|sub-district|axis|neighbou?rhood|camp)\s+)?"
-    r"(?:في|ب|من|in|of)?[\s,،()\-]*",
+    r"['’]?[\s,،()\-]*(?:(?:military\s+)?(?:town|village|city|area|district|sub-?district|axis|"
+    r"neighbou?rhood|camp|badia|desert|region|front(?:line)?|road|plains?|valley|farms?|hills?)\s+)?"
+    r"(?:في|ب|من|in|of)?[\s,،()\-]*(?:the\s+)?",
     re.IGNORECASE,
 )
 _AND_GAP = re.compile(r"\s*(?:و|and|&)\s*", re.IGNORECASE)
+# After a dateline's place(s): "Beirut London- Warplanes ...", "BEIRUT (AFP) - ...", "دمشق - (سانا):".
+_DATELINE_TAIL = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—ـ]+[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:?[ \t]+\S"
+)
+_DATELINE_LINK = re.compile(r"[ \t]*(?:[,/،][ \t]*)?")
 _INHERITED_ROLES = frozenset({"cause", "launch"})  # a role the next place shares when joined by "and"
+_SENTENCE_END = re.compile(r"[.!?؟\n]")  # "... جنوبي إدلب. وأشارت المصادر": the next sentence's speaker
 _PUNCT = re.compile(r"[،,.;:؛!?؟\n()\"«»]")
 CONTEXT_PENALTY = 1.5  # a place that only says where the one before it is rarely is the event's place
 DATELINE_GAP = 6  # characters after an outlet's name within which a place is the reporter's, not the event's
 _SPECIFIC = {"country": 0.0, "admin1": 0.5, "admin2": 1.0}
 COUNTRY_BONUS = 1.5
-_ROLE_SCORE = {"target": 3.0, "other": 2.0, "base": 0.0, "launch": 0.0, "cause": -5.0, "voice": -5.0}
+# a dateline's place is where the report was filed: the event's place only when the report names no other
+_ROLE_SCORE = {
+    "target": 3.0,
+    "other": 2.0,
+    "base": 0.0,
+    "launch": 0.0,
+    "dateline": -2.5,
+    "cause": -5.0,
+    "voice": -5.0,
+}
 
 
 @dataclass(slots=True)
@@ -102,7 +119,7 @@ def place_role(doc: NormText, phrase_start: int, end: int, lang: str) -> str:
     then the place stands for its government, ``voice``, and is not where anything happened.
 
     ``doc`` is the normalized document; offsets are offsets into the original text."""
-    after = tokenize(_normalized_slice(doc, end, end + 40))[:VOICE_REACH]
+    after = tokenize(_SENTENCE_END.split(_normalized_slice(doc, end, end + 40), 1)[0])[:VOICE_REACH]
     if any(m.payload["kind"] == "statement" for m in reporting_cues(lang).find_tokens(after)):
         return "voice"
     before = _PUNCT.split(_normalized_slice(doc, max(0, phrase_start - 60), phrase_start))[-1]
@@ -169,6 +186,7 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
             )
         )
     refs.sort(key=lambda r: r.start)
+    _mark_datelines(text, refs)
     for a, b in zip(refs, refs[1:], strict=False):
         if (
             a.role in _INHERITED_ROLES
@@ -178,6 +196,37 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
             b.role = a.role  # "نصرة لفلسطين وغزة": both are what the protest is for, not where it is
         b.context = b.start not in coordinated and bool(_CONTEXT_GAP.fullmatch(text[a.end : b.phrase_start]))
     return refs
+
+
+def _mark_datelines(text: str, refs: list[PlaceRef]) -> None:
+    """Places of a dateline ("Beirut London- Warplanes struck ...", "بيروت - ...") are where the report
+    was filed: they get the ``dateline`` role, the event's place only when no other is named. A dash
+    that leads to another place ("the Aleppo - Damascus road") is no dateline."""
+    starts = {r.phrase_start for r in refs} | {r.start for r in refs}
+    chain: list[PlaceRef] = []
+    for k, ref in enumerate(refs):
+        chain.append(ref)
+        nxt = refs[k + 1] if k + 1 < len(refs) else None
+        if nxt is not None and _DATELINE_LINK.fullmatch(text[ref.end : nxt.phrase_start]):
+            continue  # "Beirut London-": the chain goes on
+        tail = _DATELINE_TAIL.match(text, ref.end)
+        if tail is not None and tail.end() - 1 not in starts and _dateline_head(text, chain):
+            for r in chain:
+                r.role = "dateline"
+        chain = []
+
+
+def _dateline_head(text: str, chain: list[PlaceRef]) -> bool:
+    """Does the chain of places stand where a dateline does: first on its line, or (in English text
+    run together with its headline) right after a capitalized word? Countries are never datelines
+    ("الغارات السورية - الروسية")."""
+    if any(r.feature == "country" for r in chain):
+        return False
+    line = text[text.rfind("\n", 0, chain[0].phrase_start) + 1 : chain[0].phrase_start]
+    if not line.strip():
+        return True
+    words = line.split()
+    return chain[0].text.isascii() and words[-1][:1].isupper()
 
 
 def specificity(ref: PlaceRef) -> float:
@@ -211,9 +260,10 @@ def choose_location(
 
 
 def country_weights(refs: Sequence[PlaceRef]) -> dict[str, int]:
-    """How many of a report's places lie in each country."""
+    """How many of a report's places lie in each country (a dateline says where the reporter is, not
+    what the report is about)."""
     weights: dict[str, int] = {}
     for r in refs:
-        if r.country_code:
+        if r.country_code and r.role != "dateline":
             weights[r.country_code] = weights.get(r.country_code, 0) + 1
     return weights

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,18 @@ FUZZY_CUTOFF = 84.0
 FUZZY_DISTRICT_CUTOFF = 75.0
 SKELETON_MIN_RATIO = 65.0  # Latin spellings matched by skeleton must still be this alike
 SKELETON_DISTRICT_RATIO = 50.0  # ... or this alike in the district the caller names
+# A name found nowhere is matched to the one place of the named district spelt most alike (see _district_match):
+# key ratio, plus a bonus when the consonants agree exactly or up to letters often swapped in romanization.
+DISTRICT_LOOSE_CUTOFF = 78.0
+DISTRICT_SKELETON_BONUS = 28.0
+DISTRICT_LOOSE_BONUS = 24.0
+DISTRICT_MARGIN = (
+    5.0  # the best place must be this much closer in spelling than any other place of the district
+)
+# غ/ق/ك written g, gh, q, k or c ("Menagh" / "Minaq"); ث/ذ/ت/د written th, dh, t or d ("Thiban" / "Dhiban").
+_LOOSE_LETTERS = str.maketrans("gcqd", "kkkt")
 NEIGHBOURHOOD_KM = 15.0  # how far from its city a neighbourhood named "City - X" may be
+_REPEAT = re.compile(r"(.)\1+")
 
 
 @dataclass
@@ -77,6 +89,8 @@ class GeoCandidate:
     source: str
     source_id: str
     score: float
+    # The score before it is capped at 1: namesakes that both score 1 are still told apart by it.
+    rank: float = field(default=0.0, repr=False, compare=False)
 
 
 # Words before a name that ACLED and others add ("Lower Baqras", "Lake Hamrin"); tried without when nothing matches.
@@ -158,6 +172,31 @@ def _plausible_skeleton_match(exact: str, row: tuple[object, ...], admin2: tuple
         cutoff = SKELETON_DISTRICT_RATIO if admin2 and row[6] else SKELETON_MIN_RATIO
         return fuzz.ratio(exact, other) >= cutoff
     return True
+
+
+def _loose_skeleton(skeleton: str) -> str:
+    return _REPEAT.sub(r"\1", skeleton.translate(_LOOSE_LETTERS))
+
+
+def consonants_agree(skeleton: str, other: str) -> float:
+    """The bonus two spellings get when their consonant skeletons agree, exactly or up to letters often
+    swapped in romanization (0 when they do not, or when one consonant is all there is)."""
+    if len(skeleton) < 2:
+        return 0.0
+    other_skeleton = name_keys(other)[1]
+    if other_skeleton == skeleton:
+        return DISTRICT_SKELETON_BONUS
+    if _loose_skeleton(other_skeleton) == _loose_skeleton(skeleton):
+        return DISTRICT_LOOSE_BONUS
+    return 0.0
+
+
+def spelling_likeness(exact: str, skeleton: str, other: str) -> float:
+    """How alike two romanized spellings of a name are (rapidfuzz ratio of their keys, plus a bonus when
+    their consonant skeletons agree): "Kelly" / "Killi" 78, "Tweis" / "Tuways" 83, "Menagh" / "Minaq" 79."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(exact, other) + consonants_agree(skeleton, other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,21 +436,30 @@ class Gazetteer:
             # A known province is a constraint: a namesake elsewhere is more likely wrong than right.
             anywhere = rows
             rows = tuple(r for r in rows if r[5] == a1)
-            if not rows and len(skeleton) >= MIN_SKELETON and tier == 0:
-                rows = tuple(r for r in self._rows(skeleton, 1) if r[4] == cc and r[5] == a1)
-                tier = 1
             a2k = q.admin2_keys
-            if tier == 1:
-                rows = tuple(r for r in rows if _plausible_skeleton_match(exact, r, a2k))
-            if not rows:
-                rows = self._fuzzy(exact, 0, cc, a1, a2k)
+            # Not spelt so in the province: the place of the named district spelt most alike, if one stands out.
+            loose = (
+                self._district_match(exact, skeleton, cc, a1, a2k)
+                if (tier or not rows) and (a2k or q.fuzzy)
+                else None
+            )
+            if loose is not None:
+                rows, tier = loose, 1
+            else:
+                if not rows and len(skeleton) >= MIN_SKELETON and tier == 0:
+                    rows = tuple(r for r in self._rows(skeleton, 1) if r[4] == cc and r[5] == a1)
+                    tier = 1
+                if tier == 1:
+                    rows = tuple(r for r in rows if _plausible_skeleton_match(exact, r, a2k))
                 if not rows:
-                    rows = self._fuzzy(skeleton, 1, cc, a1, a2k)
-                    if not a2k:
-                        # In a whole province, skeletons are alike by chance ("Gire Hakkari" / "Kirikur"):
-                        # the spellings must be alike too.
-                        rows = tuple(r for r in rows if _plausible_skeleton_match(exact, r, None))
-                tier = 2
+                    rows = self._fuzzy(exact, 0, cc, a1, a2k)
+                    if not rows:
+                        rows = self._fuzzy(skeleton, 1, cc, a1, a2k)
+                        if not a2k:
+                            # In a whole province, skeletons are alike by chance ("Gire Hakkari" / "Kirikur"):
+                            # the spellings must be alike too.
+                            rows = tuple(r for r in rows if _plausible_skeleton_match(exact, r, None))
+                    tier = 2
             if not rows:
                 # Facilities near a province border are often given to the neighbouring province.
                 rows = tuple(r for r in anywhere if r[7] not in (POPULATED, "neighbourhood", *AREA_FEATURES))
@@ -433,6 +481,58 @@ class Gazetteer:
             if len(out) >= q.limit:
                 break
         return out
+
+    def _district_match(
+        self, exact: str, skeleton: str, cc: str, admin1: str, admin2: tuple[str, str] | None
+    ) -> tuple[tuple[object, ...], ...] | None:
+        """The place of one district (or, without ``admin2``, of the province) whose romanized name is spelt
+        most like ``exact`` (see :func:`spelling_likeness`): its rows when it is alike enough and no other
+        place there comes close, () when two places are as alike (no guess), None when none is alike (other
+        matching is tried). In a whole province, many more names are alike by chance: the consonants must
+        agree, or the spellings be as alike as FUZZY_CUTOFF asks."""
+        from rapidfuzz import fuzz
+
+        if not exact.isascii() or len(exact) < 4:
+            return None
+        keys = {
+            k
+            for k, a2 in self._province_keys(cc, admin1, 0)
+            if k.isascii() and (admin2 is None or (a2 and same_admin2(admin2, a2)))
+        }
+        near: dict[object, tuple[float, str, tuple[object, ...]]] = {}
+        for k in keys:
+            ratio = fuzz.ratio(exact, k)
+            bonus = (
+                consonants_agree(skeleton, k)
+                if ratio >= DISTRICT_LOOSE_CUTOFF - DISTRICT_SKELETON_BONUS - DISTRICT_MARGIN
+                else 0.0
+            )
+            like = ratio + bonus
+            if like < DISTRICT_LOOSE_CUTOFF - DISTRICT_MARGIN:
+                continue
+            if admin2 is None and not bonus and ratio < FUZZY_CUTOFF - DISTRICT_MARGIN:
+                continue
+            for r in self._rows(k, 0):
+                if r[4] != cc or r[5] != admin1:
+                    continue
+                if admin2 is not None and not (r[6] and same_admin2(admin2, str(r[6]))):
+                    continue
+                if like > near.get(r[0], (0.0, k, r))[0]:
+                    near[r[0]] = (like, k, r)
+        if not near:
+            return None
+        ranked = sorted(near.values(), key=lambda lr: -lr[0])
+        best, key, top = ranked[0]
+        if best < DISTRICT_LOOSE_CUTOFF or (
+            admin2 is None and not consonants_agree(skeleton, key) and fuzz.ratio(exact, key) < FUZZY_CUTOFF
+        ):
+            return None
+        close = [(k, r) for like, k, r in ranked if like > best - DISTRICT_MARGIN]
+        lat, lon = float(top[2]), float(top[3])  # type: ignore[arg-type]
+        # Namesakes (one spelling) are ranked as exact ones are; two spellings as alike leave no guess.
+        if any(k != key and distance_km(float(r[2]), float(r[3]), lat, lon) > 3.0 for k, r in close):  # type: ignore[arg-type]
+            return ()
+        return tuple(r for _, r in close)
 
     def _fuzzy(
         self, key: str, tier: int, cc: str, admin1: str, admin2: tuple[str, str] | None
@@ -535,6 +635,7 @@ class Gazetteer:
                 source=str(source),
                 source_id=str(source_id),
                 score=round(max(0.0, min(1.0, s / 1.7)), 3),
+                rank=round(max(0.0, s / 1.7), 3),
             ),
             s,
             same_district,

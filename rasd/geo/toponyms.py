@@ -100,14 +100,15 @@ def _arabic_qualifier(token: str) -> Qualifier | None:
     if found is None and len(token) >= _GLUED_MIN:
         # "استهدفتقاعدة": text scraped without the space before a link; a facility word at a long word's end
         found = next(
-            (
-                q
-                for word, q in ar_qual.items()
-                if q.feature_hint and len(word) >= 4 and token.endswith(word) and len(token) - len(word) >= 4
-            ),
-            None,
+            (q for word, q in _glued_words() if token.endswith(word) and len(token) - len(word) >= 4), None
         )
     return found
+
+
+@lru_cache(maxsize=1)
+def _glued_words() -> tuple[tuple[str, Qualifier], ...]:
+    """The Arabic facility words a long token may end with when the space before them was lost."""
+    return tuple((word, q) for word, q in _qualifier_maps()[0].items() if q.feature_hint and len(word) >= 4)
 
 
 @lru_cache(maxsize=1)
@@ -471,15 +472,15 @@ def _top(
     admin1: str | None,
     ctx: _Context | None = None,
     fuzzy: bool = False,
+    admin2: str | None = None,
 ) -> list[GeoCandidate]:
     """Candidates for a mention; ``ctx`` (brackets after it) constrains when it names a known province,
-    else prefers the candidates in the units it names."""
+    else prefers the candidates in the units it names; ``admin2`` is the district the text puts it in."""
     words = m.text.split()
     names = [m.lookup_text] if m.lookup_text else []
     if m.text.isascii() and len(words) > 1 and words[-1].lower() in _TOWN_WORDS:
         names.append(" ".join(words[:-1]))  # "Saveh city": the town by its own name first
     names.append(m.text)
-    admin2 = None
     if ctx is not None and admin1 is None and ctx.admin1 and canonical_admin1(cc, ctx.admin1):
         admin1, admin2 = ctx.admin1, ctx.admin2  # "(Al Mayadin, Deir ez Zor)": a province rasd knows
     tails: list[str] = []
@@ -638,7 +639,9 @@ def resolve_toponyms(
             m = replace(m, feature_hint="admin1")  # "Ar Rutba district, Anbar": the province
             first[idx] = _top(g, m, cc, None, ctx)
         constrained = (cc, admin1) != (default_cc, None)
-        cands = _top(g, m, cc, admin1, ctx, fuzzy=bool(admin1)) if constrained else first[idx]
+        # "X town in Tadmor district": looked for in that district first.
+        admin2 = (area.admin2 or area.name) if area is not None and area.feature == "admin2" else None
+        cands = _top(g, m, cc, admin1, ctx, fuzzy=bool(admin1), admin2=admin2) if constrained else first[idx]
         if not cands and admin1 and not m.guessed:
             cands = _top(g, m, cc, None, ctx)
         if not cands and constrained and not m.guessed and area is not None and area.feature == "country":
@@ -729,10 +732,18 @@ def _area_after(
         area = _containing(cands, first[idx]) or cands[0]
         if area.feature in AREA_FEATURES or nxt.feature_hint in ("admin1", "admin2", "country") or nxt.near:
             return area
-        if m.guessed and area.admin1:
+        if area.admin1 and (m.guessed or _only_abroad(m, first[idx], area)):
             town = area
         end = nxt.end
     return town
+
+
+def _only_abroad(m: ToponymMention, cands: list[GeoCandidate], town: GeoCandidate) -> bool:
+    """Whether a village or town ("Kelly town in Idleb") is spelt so only by small places in other countries
+    than the town that locates it: it is then looked for in that town's province too."""
+    return m.feature_hint in ("village", "city") and all(
+        c.country_code != town.country_code and (c.population or 0) < LOCAL_POPULATION for c in cands
+    )
 
 
 def _containing(areas: list[GeoCandidate], places: list[GeoCandidate]) -> GeoCandidate | None:
@@ -786,7 +797,7 @@ def _rerank(
     named = any(w >= 1.0 for w in doc_cc.values())  # an adjective alone ("Russian jets") names no country
     placed = any(w >= 0.5 for w in doc_cc.values())  # ... but a place only one country has tells something
     for c in cands:
-        s = c.score
+        s = max(c.score, c.rank)  # uncapped: of two namesakes scoring 1, the larger or better placed
         if doc_cc:
             s += 0.12 if c.country_code in doc_cc else (-0.15 if named else (-0.1 if placed else 0.0))
         if not named and c.country_code in _region():

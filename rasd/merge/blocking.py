@@ -1,7 +1,8 @@
 """Blocking keys: only events sharing a day, a ~25 km grid neighbourhood (or province) and a type meet.
 
 An event is filed under each day of its interval (at most ``MAX_DAYS``) and its 0.25° grid cell;
-it is looked up in the 3x3 cells around it, which covers every distance :mod:`similar` accepts
+it is looked up in the 3x3 cells around it (and on the day either side when its toll is high
+enough for reports a day apart to be compared), which covers every distance :mod:`similar` accepts
 for precise places. Province-level events (geo_precision 3) are also filed by (country, admin1).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rasd.merge.features import Features
+from rasd.merge.similar import MIN_SAME_TOLL
 
 CELL = 0.25  # degrees, ~25 km
 MAX_DAYS = 31
@@ -42,11 +44,20 @@ def file_keys(f: Features) -> Iterator[Key]:
             yield ("p", f.event_type, day, f.country, f.admin1)
 
 
+def _probe_days(f: Features) -> range:
+    """The days to look for candidates on: the event's own, and the day either side when its toll is
+    high enough for :func:`rasd.merge.similar.compare` to accept a report a day apart."""
+    days = _days(f)
+    if f.fatalities is not None and f.fatalities >= MIN_SAME_TOLL:
+        return range(days.start - 1, days.stop + 1)
+    return days
+
+
 def probe_keys(f: Features) -> Iterator[Key]:
     """Keys to look up for candidates of the event."""
     assert f.lat is not None and f.lon is not None
     ci, cj = cell(f.lat, f.lon)
-    for day in _days(f):
+    for day in _probe_days(f):
         if f.geo_precision >= 3:
             yield ("a", f.event_type, day, f.country, f.admin1)
             continue

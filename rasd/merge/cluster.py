@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from rasd.merge.blocking import Key, file_keys, mergeable, probe_keys
 from rasd.merge.features import Features
-from rasd.merge.similar import compare
+from rasd.merge.similar import compare, dates_agree
 
 
 def candidate_pairs(items: Sequence[Features]) -> list[tuple[float, int, int]]:
@@ -79,6 +79,11 @@ def _cluster(items: Sequence[Features], pins: Sequence[str | None] | None = None
     parent = list(range(len(items)))
     docs: dict[int, set[str]] = {}
     pin_of: dict[int, str] = {}  # root -> the pin of its group
+    members: dict[int, list[int]] = {}  # root -> items of its group (groups of one are not stored)
+
+    def group_of(r: int) -> list[int]:
+        return members.get(r) or [r]
+
     first: dict[str, int] = {}
     for x, pin in enumerate(pins or ()):  # must-link: one group per pin, rooted at its first item
         if pin is None:
@@ -86,6 +91,7 @@ def _cluster(items: Sequence[Features], pins: Sequence[str | None] | None = None
         doc = items[x].doc
         if pin in first:
             parent[x] = first[pin]
+            members[first[pin]] = [*group_of(first[pin]), x]
         else:
             first[pin] = x
             pin_of[x] = pin
@@ -118,13 +124,17 @@ def _cluster(items: Sequence[Features], pins: Sequence[str | None] | None = None
         pi, pj = pin_of.get(ri), pin_of.get(rj)
         if pi is not None and pj is not None and pi != pj:  # cannot-link
             continue
-        # Against chaining: each end must also match the other group's seed (its root item).
+        # Against chaining: each end must also match the other group's seed (its root item), and
+        # no two members may tell different days.
         if (rj != j and not compare(items[i], items[rj]).same) or (
             ri != i and not compare(items[j], items[ri]).same
         ):
             continue
+        if not all(dates_agree(items[x], items[y]) for x in group_of(ri) for y in group_of(rj)):
+            continue
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
         parent[gone] = keep
+        members[keep] = group_of(keep) + members.pop(gone, [gone])
         merged = di | dj if len(di) >= len(dj) else dj | di
         docs[keep] = merged
         docs.pop(gone, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rasd.model import Actor, Event
@@ -30,10 +31,16 @@ class Features:
     weapons: frozenset[str] = frozenset()  # kinds of weapon named (car_bomb, ied, rockets, ...)
 
 
+# ACLED's state actors of one country: reports name the same side as "the army", "government forces"
+# or "security forces", so for merging they are one actor ("Military Forces of Syria (2000-2024)").
+_STATE = re.compile(r"^(?:(?:Military|Police) Forces of|Government of) (.+?) \(")
+
+
 def _specific(actor: Actor | None) -> str | None:
     if actor is None or not actor.name or actor.name.startswith(GENERIC_PREFIXES):
         return None
-    return actor.name
+    state = _STATE.match(actor.name)
+    return f"State forces of {state.group(1)}" if state else actor.name
 
 
 def features(event: Event, doc: str | None = None) -> Features:

@@ -2,7 +2,8 @@
 
 Hard rules, each a reason to keep events apart: same document (the extractor already split its
 incidents), different event types, date intervals that do not overlap (the same base hit on two
-days is two events), no date or no coordinates, different countries, too far apart for the worse
+days is two events; reports a day apart with the same sub-type and the same toll of 3 or more dead
+may still be one, at a cost), no date or no coordinates, different countries, too far apart for the worse
 geo-precision. What is left is scored: same sub-event type, distance, day precision, shared actors
 and agreeing counts add; a different sub-event type (except between confusable ways of delivering
 a strike), disjoint specific actors, different weapons for the same sub-event type (a car bomb and a
@@ -25,6 +26,8 @@ PROVINCE_KM = 150.0
 # Reports often disagree on how a weapon was delivered (a "missile" from a jet or a gun, a gas shell).
 CONFUSABLE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Chemical weapon"})
 WEAPON_CONFLICT = -1.5  # both name the weapon and no kind is shared: a car bomb is no roadside bomb
+ADJACENT_DAY = -1.0  # dates a day apart (allowed only with the same toll): a penalty
+MIN_SAME_TOLL = 3
 ACTOR_CONFLICT = -1.5  # disjoint specific actors: a penalty, not a veto (actor attribution is often wrong)
 
 
@@ -53,6 +56,35 @@ def _sub_type_score(a: str, b: str) -> float:
     return 0.0 if a in CONFUSABLE and b in CONFUSABLE else -0.5
 
 
+def _distance_score(km: float, worse: int) -> float:
+    """How much the places agree: the same spot, the same town, or as close as "near X" (precision 2) allows."""
+    if km <= 2:
+        return 1.5
+    if km <= 10 or (worse == 2 and km <= MAX_KM[2]):
+        return 1.0
+    return 0.25
+
+
+def _same_toll_next_day(a: Features, b: Features) -> bool:
+    """Reports a day apart may tell one incident (one dates it by the day it was published, another by
+    "yesterday"), but only the same kind of event with the same toll of at least MIN_SAME_TOLL dead
+    says so: the same base hit on two days is two events."""
+    return (
+        a.sub_event_type == b.sub_event_type
+        and a.fatalities is not None
+        and a.fatalities == b.fatalities
+        and a.fatalities >= MIN_SAME_TOLL
+    )
+
+
+def dates_agree(a: Features, b: Features) -> bool:
+    """Do the two events' dates allow one incident: overlapping intervals, or the next day with the same toll?"""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return False
+    gap = max(a.start, b.start) - min(a.end, b.end)
+    return gap <= 0 or (gap == 1 and _same_toll_next_day(a, b))
+
+
 def _no(reason: str) -> Decision:
     return Decision(False, 0.0, reason)
 
@@ -65,8 +97,9 @@ def compare(a: Features, b: Features) -> Decision:
         return _no("different event types")
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return _no("undated")
-    if max(a.start, b.start) > min(a.end, b.end):
+    if not dates_agree(a, b):
         return _no("dates do not overlap")
+    gap = max(a.start, b.start) - min(a.end, b.end)
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return _no("no coordinates")
     if a.country and b.country and a.country != b.country:
@@ -81,7 +114,7 @@ def compare(a: Features, b: Features) -> Decision:
     elif km > MAX_KM[worse]:
         return _no(f"{km:.0f} km apart")
     score = _sub_type_score(a.sub_event_type, b.sub_event_type)
-    score += 1.5 if km <= 2 else 1.0 if km <= 10 else 0.25
+    score += _distance_score(km, worse)
     score += 1.0 if a.precision == 1 and b.precision == 1 else 0.0
     if a.actors and b.actors:
         score += 1.0 if a.actors & b.actors else ACTOR_CONFLICT
@@ -93,6 +126,7 @@ def compare(a: Features, b: Features) -> Decision:
         score -= penalty
         if not penalty and x is not None and x == y:
             score += 0.5
+    score += ADJACENT_DAY if gap == 1 else 0.0
     score = round(score, 3)
     return Decision(score >= THRESHOLD, score, "score" if score >= THRESHOLD else "score below threshold")
 

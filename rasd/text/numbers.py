@@ -103,7 +103,11 @@ def find_numbers(norm_text: str) -> list[NumberMention]:
     words = [t[2] for t in toks]
     out: list[NumberMention] = []
     i = 0
-    while i < len(toks):
+    # Only digits and words some number phrase starts with can start a number: the rest are skipped.
+    for start in [j for j, w in enumerate(words) if w[0].isdigit() or (w != "-" and starts_number(w))]:
+        if start < i:
+            continue  # inside the number just read
+        i = start
         value = _digits(words[i])
         if value is not None:
             j = i + 1
@@ -124,9 +128,13 @@ def find_numbers(norm_text: str) -> list[NumberMention]:
                 j, value, approx = parsed
                 out.append(NumberMention(toks[i][0], toks[j - 1][1], value, approx))
                 i = j
-                continue
-        i += 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def starts_number(word: str) -> bool:
+    """Can a number phrase start with this (normalized) word, or with a form of it without proclitics?"""
+    return not _first_words().isdisjoint(clitic_forms(word))
 
 
 def number_words_at(words: list[str], i: int) -> tuple[int, int, bool] | None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rasd.text.numbers import number_phrases, number_words_at
+from rasd.text.numbers import number_phrases, number_words_at, starts_number
 from rasd.text.tokens import clitic_forms
 from rasd.time.lexicon import phrases
 
@@ -66,7 +66,7 @@ def lex(norm: str) -> list[TTok]:
                     if len(w) > len(form) and w[0] in "وف" and w[1:].endswith(form):
                         s += 1
                     break
-        num = number_words_at(words, i) if w != "-" else None
+        num = number_words_at(words, i) if w != "-" and starts_number(w) else None
         n_num = num[0] - i if num else 0
         if n_num > n_phrase:
             assert num is not None

@@ -240,4 +240,11 @@ ENGLISH: list[tuple[str, str, str, str | None, str | None]] = [
         HOUTHI,
     ),
     ("en", "SY", "The SDF repelled an attack by IS cells near Hasakah.", "Islamic State (Syria)", SDF),
+    (
+        "en",
+        "SY",
+        "Nine villagers were killed on Friday when Assad's air force bombed the market of Kafr Nabl.",
+        "Military Forces of Syria (2024-)",
+        "Civilians (Syria)",
+    ),
 ]

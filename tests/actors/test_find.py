@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from rasd.actors import find_actors
+from rasd.actors.find import document_heads
 from rasd.text.normalize import normalize
 
 
@@ -125,3 +126,22 @@ def test_named_actor_of_a_class_row_is_not_generic() -> None:
 
 def test_plural_gentilic_alone_names_civilians() -> None:
     assert names("مقتل ثلاثة فلسطينيين", "PS") == ["Civilians (Palestine)"]
+
+
+def test_a_lone_common_noun_stands_for_the_longer_name_the_report_used() -> None:
+    """A lone "Coalition" after "the Syrian Coalition" is that body, not the anti-IS coalition."""
+    report = (
+        "The Syrian Coalition condemned the raids. The Coalition said the regime must be held to account."
+    )
+    heads = document_heads(normalize(report))
+    later = normalize("The Coalition said the regime must be held to account.")
+    names = {m.acled_name for m in find_actors(later, "en", country="SY", heads=heads)}
+    assert "National Coalition for Syrian Revolutionary and Opposition Forces" in names
+    alone = {m.acled_name for m in find_actors(later, "en", country="SY")}
+    assert "Global Coalition Against Daesh" in alone
+
+
+def test_a_head_two_actors_share_is_not_resolved() -> None:
+    report = "The Syrian Coalition welcomed the strikes of the US-led coalition. The coalition said more would come."
+    heads = document_heads(normalize(report))
+    assert "coalition" not in heads

@@ -73,6 +73,20 @@ def test_named_actors_that_differ_count_against_a_match_generic_ones_do_not():
     assert same_incident(a, ev("b", actor1="Kataib Hezbollah"))
 
 
+def test_the_army_and_the_government_of_one_country_are_one_side():
+    near = (33.84, 42.49)  # ~7 km away
+    army = ev("a", actor1="Military Forces of Iraq (2022-)", at=near)
+    assert same_incident(army, ev("b", actor1="Government of Iraq (2022-)"))
+    assert not same_incident(army, ev("b", actor1="Military Forces of Syria (2000-2024)"))
+
+
+def test_a_place_14_km_off_agrees_with_near_x_but_not_with_x_itself():
+    outskirts = (33.88, 42.54)  # ~14 km from the base
+    ied = {"sub": "Remote explosive/landmine/IED", "at": outskirts, "fatalities": 2}
+    assert same_incident(ev("a", precision=2, fatalities=2), ev("b", **ied))
+    assert not same_incident(ev("a", fatalities=2), ev("b", **ied))
+
+
 def test_wildly_different_tolls_and_subtypes_keep_incidents_apart():
     a = ev("a", fatalities=0, injuries=0, at=(33.30, 44.40))
     b = ev("b", fatalities=20, injuries=40, sub="Remote explosive/landmine/IED", at=(33.33, 44.45))

@@ -27,8 +27,9 @@ def test_the_labelled_set_holds_ids_and_labels_only():
     assert rows
     for line in rows:
         row = bench.json.loads(line)
-        assert set(row) == {"doc", "event_key", "incident"}
+        assert set(row) == {"doc", "event_key", "anchor", "trigger", "incident"}
         assert row["doc"].split("#", 1)[0] in bench.FILES
+        assert row["anchor"] == sorted(row["anchor"]) and all(isinstance(x, int) for x in row["anchor"])
 
 
 def test_related_reports_are_extracted_merged_and_scored():
@@ -39,6 +40,9 @@ def test_related_reports_are_extracted_merged_and_scored():
     result = bench.evaluate(root)
     assert result.labelled == len(bench.SET.read_text(encoding="utf-8").splitlines())
     assert len(result.not_found) < result.labelled
+    found = result.by_anchor + result.by_key + len(result.approx) + len(result.not_found)
+    assert found == result.labelled
+    assert result.by_anchor > result.labelled // 2  # the trigger offsets find most events again
     for name in ("strict", "lenient"):
         precision, recall, merged, true, correct = result.scores[name]
         assert 0.0 <= precision <= 1.0 and 0.0 <= recall <= 1.0
