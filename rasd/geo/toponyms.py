@@ -127,13 +127,25 @@ def _ambiguous() -> frozenset[str]:
 def _name_words() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """English words after a name: kinds of place that make it a place (town, area ...), and words that
     make it an armed group (Corps, Division ...)."""
+    by_use = _name_words_by_use()
+    return frozenset(by_use["guess"]), frozenset(by_use["organisation"])
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    """English words that start place names ("Tel", "Kafr", "Ras"), lower case."""
+    return frozenset(" ".join(w) for w in _name_words_by_use()["prefix"])
+
+
+@lru_cache(maxsize=1)
+def _name_words_by_use() -> dict[str, set[tuple[str, ...]]]:
     rows = read_tsv(NAME_WORDS_FILE, required=("word", "use"))
-    by_use: dict[str, set[tuple[str, ...]]] = {"guess": set(), "organisation": set()}
+    by_use: dict[str, set[tuple[str, ...]]] = {"guess": set(), "organisation": set(), "prefix": set()}
     for r in rows:
         if r["use"] not in by_use:
             raise KnowledgeError(knowledge_path(NAME_WORDS_FILE), r.line, f"unknown use {r['use']!r}")
         by_use[r["use"]].add(tuple(r["word"].lower().split()))
-    return frozenset(by_use["guess"]), frozenset(by_use["organisation"])
+    return by_use
 
 
 def _words_at(nt: NormText, toks: tuple[Token, ...], j: int, words: frozenset[tuple[str, ...]]) -> int:
@@ -338,7 +350,19 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                     if len(words) == width and words in en_after and _joined(nt, toks, j, width):
                         after_q = en_after[words]
                         break
+        prefixed = not arabic and tok.text.lower() in _name_prefixes()
+        if (
+            prefixed
+            and n == 1
+            and i + 1 < len(toks)
+            and _is_capitalized(nt, toks[i + 1])
+            and _joined(nt, toks, i, 2)
+        ):
+            pending = []  # "Tel Hamiskills": the name goes on past what the gazetteer knows
+            i += 1
+            continue
         introduced = bool(pending) or prep_clitic or after_q is not None or with_qualifier
+        introduced = introduced or (prefixed and n >= 2)  # "The capture of Tel Hamis"
         well_known = key in notable and key not in ambiguous and len(key) >= MIN_BARE_KEY
         hinted = (
             with_qualifier

@@ -170,3 +170,15 @@ def test_front_line_word_introduces_a_village(g: Gazetteer) -> None:
 def test_lower_case_article_starts_no_name_before_an_ordinary_word(g: Gazetteer) -> None:
     text = "Gunmen fired as part of a feud near al-Bab, as well as in Manbij."
     assert [name for name, _, _ in places(g, text)] == ["al-Bab", "Manbij"]
+
+
+def test_a_name_starting_with_a_place_word_needs_no_preposition(g: Gazetteer) -> None:
+    """A village named "Tall Nasr" (written "Tel Nasr") needs no "in" or "town" before it."""
+    assert [p[0] for p in places(g, "The capture of Tel Nasr in Deir ez-Zor was announced on Friday.")][
+        :1
+    ] == ["Tel Nasr"]
+    assert places(g, "The flag is flying over Kafr Sahlan, Idlib.")[0][:2] == ("Kafr Sahlan", "Idleb")
+
+
+def test_a_place_word_alone_before_an_unknown_name_is_no_place(g: Gazetteer) -> None:
+    assert not [p for p in places(g, "Rebels liberate Tel Qasimiyat after a week.") if p[0].startswith("Tel")]

@@ -157,3 +157,19 @@ def test_clustering_is_order_independent_and_never_joins_two_events_of_one_docum
         shuffled = reports[:]
         rng.shuffle(shuffled)
         assert groups(shuffled) == expected
+
+
+def test_reports_a_day_apart_with_the_same_toll_are_one_incident_different_tolls_are_not():
+    province = {"precision": 3, "at": (35.93, 36.63), "country": "SY", "admin1": "Idleb"}
+    monday = ev("a", day="2015-07-20", fatalities=7, **province)
+    tuesday = ev("b", day="2015-07-21", fatalities=7, **province)
+    assert len(set(cluster([features(monday), features(tuesday)]))) == 1
+    other = ev("c", day="2015-07-21", fatalities=2, **province)
+    assert len(set(cluster([features(monday), features(other)]))) == 2
+    two_days = ev("d", day="2015-07-22", fatalities=7, **province)
+    assert len(set(cluster([features(monday), features(two_days)]))) == 2
+
+
+def test_no_incident_gathers_reports_of_different_days_through_a_third():
+    week = ev("a", day="2024-01-08", end="2024-01-14")
+    assert len(set(cluster([features(ev("b")), features(week), features(ev("c", day="2024-01-11"))]))) == 2
