@@ -337,8 +337,8 @@ _EVIDENCE_CLASSES = {
     EXCESSIVE: ("@protest", "@lethal"),
     VIOLENT_DEMO: ("@protest", "@riot"),
     MOB: ("@mob", "@riot", "@kill", "@beat", "@attack"),
-    ARMED_CLASH: ("@clash", "@kill", "@shoot", "@attack"),
-    ATTACK: ("@kill", "@shoot", "@beat", "@attack", "@civilian"),
+    ARMED_CLASH: ("@clash", "@kill", "@shoot", "@attack", "@injure"),
+    ATTACK: ("@kill", "@shoot", "@beat", "@attack", "@civilian", "@injure"),
     REGAINS: ("@regain",),
     OVERTAKES: ("@capture", "@clash"),
     ABDUCTION: (ARRESTS,),  # "militants detained ...": the arrest words are the evidence

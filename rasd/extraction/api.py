@@ -44,6 +44,8 @@ from rasd.text.tokens import tokenize
 AGGREGATE_TOLL = 100  # a toll this large told over a month or more is a statistic
 MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
 ORPHAN_REACH = 3
+# strategic developments that are acts, not remarks: reported undated, they are the report's news
+DATED_BY_REPORT = frozenset({"Disrupted weapons use"})
 STRATEGIC = "Strategic developments"  # sentences after a clause within which a trigger-less count or cue still belongs to it
 _settled = False  # set once the first extraction has loaded the lexicons and the gazetteer
 
@@ -142,7 +144,9 @@ def _datable(incident: Incident, event: Event) -> bool:
         return True
     if (when.end - when.start).days > MAX_SPAN_DAYS:
         return False
-    return event.event_type != STRATEGIC or incident.dated is not None
+    return (
+        event.event_type != STRATEGIC or event.sub_event_type in DATED_BY_REPORT or incident.dated is not None
+    )
 
 
 def _statistic(incident: Incident, event: Event, text: str) -> bool:

@@ -26,3 +26,16 @@ def test_the_dateline_city_is_the_location_when_the_report_names_no_other_place(
 def test_a_dash_between_two_places_is_a_road_not_a_dateline() -> None:
     text = "A roadside bomb hit an army patrol on the Homs - Palmyra road on Monday, killing two soldiers."
     assert "Homs" in _locations(text)
+
+
+def test_a_capital_that_denies_speaks_for_its_government() -> None:
+    text = (
+        "Warplanes dropped toxic gas on a town in Idlib province on April 4, killing 80 people. "
+        "The opposition accused government troops of the attack while Damascus refuted the allegations."
+    )
+    assert "Damascus" not in _locations(text)
+
+
+def test_an_undated_interception_in_a_bulletin_is_still_news() -> None:
+    text = "المقاومة تعلن إسقاط طائرة مسيرة إسرائيلية في بيت حانون."
+    assert [e.sub_event_type for e in extract(text, published="2023-12-29")] == ["Disrupted weapons use"]
