@@ -12,15 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from rasd.actors.lexicon import ActorInfo, ActorRow, actor_rows, class_actor, countries, country_code, resolve
 from rasd.coding.matcher import Match, PhraseMatcher, compile_pattern
-from rasd.text.normalize import NormText, is_arabic
-from rasd.text.tokens import Token, tokenize
+from rasd.text.normalize import NormText, is_arabic, normalize
+from rasd.text.tokens import Token, clitic_forms, tokenize
 
 EntryKind = Literal["name", "generic", "generic_c", "gentilic"]
 _AR_ADJ_SUFFIXES = ("", "ه", "ين", "ون", "ان", "تان", "تين")
@@ -176,9 +176,34 @@ def document_heads(norm: NormText) -> dict[str, ActorRow]:
     return {k: v for k, v in out.items() if k not in clash}
 
 
-def _common_noun(entry: _Entry) -> bool:
-    """A one-word name that is a common noun ("coalition", "التحالف"): it may stand for a longer name."""
-    return not entry.stem.isascii() or entry.stem.islower()
+class DocumentHeads(Mapping[str, ActorRow]):
+    """:func:`document_heads` of a text, worked out the first time a lone common-noun name needs it."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._heads: dict[str, ActorRow] | None = None
+
+    def _all(self) -> dict[str, ActorRow]:
+        if self._heads is None:
+            self._heads = document_heads(normalize(self._text))
+        return self._heads
+
+    def __getitem__(self, key: str) -> ActorRow:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _common_noun(entry: _Entry, token: str) -> bool:
+    """A one-word name that is a common noun ("coalition", "التحالف" with its article): it may stand
+    for a longer name; a proper name ("Hezbollah", "داعش") never does."""
+    if entry.stem.isascii():
+        return entry.stem.islower()
+    return any(form.startswith("ال") for form in clitic_forms(token))
 
 
 def find_actors(
@@ -220,7 +245,7 @@ def find_actors(
         if e.kind == "name":
             assert e.row is not None
             row = e.row
-            if heads and it.first == it.last and _common_noun(e):
+            if heads is not None and it.first == it.last and _common_noun(e, tokens[it.first].text):
                 row = heads.get(e.stem.casefold(), row)
             info = resolve(row, None, date)
             resolved.append((it, it.start, it.end, info, False))

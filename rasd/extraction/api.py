@@ -11,7 +11,7 @@ import gc
 from bisect import bisect_right
 from collections import Counter
 
-from rasd.actors.find import document_heads
+from rasd.actors.find import DocumentHeads
 from rasd.extraction.actors import incident_actors, sentence_parties
 from rasd.extraction.build import (
     DocContext,
@@ -95,7 +95,7 @@ def extract(
     doc_lang = Counter(lang for _, _, lang in sentence_langs).most_common(1)[0][0]
     ctx = DocContext(full, doc_id, day, outlet, doc_lang, country_weights(places))
     built: list[tuple[Incident, Event]] = []
-    heads = document_heads(normalize(full)) if incidents else {}
+    heads = DocumentHeads(full)
     for i, incident in enumerate(incidents):
         provisional = build_event(incident, ctx, (None, None, []), i)
         if provisional is None:
