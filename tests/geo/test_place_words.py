@@ -182,3 +182,11 @@ def test_a_name_starting_with_a_place_word_needs_no_preposition(g: Gazetteer) ->
 
 def test_a_place_word_alone_before_an_unknown_name_is_no_place(g: Gazetteer) -> None:
     assert not [p for p in places(g, "Rebels liberate Tel Qasimiyat after a week.") if p[0].startswith("Tel")]
+
+
+def test_the_object_of_shelled_is_a_place(g: Gazetteer) -> None:
+    assert places(g, "Government forces shelled Kafr Sahlan in Idlib on Monday.")[0][:2] == (
+        "Kafr Sahlan",
+        "Idleb",
+    )
+    assert [p[0] for p in places(g, "Clashes broke out between Uqayrat and Kafr Sahlan.")][:1] == ["Uqayrat"]
