@@ -24,6 +24,10 @@ def counts(text: str) -> dict[str, int]:
             {"munition:rockets": 9, "fatalities": 0, "injuries": 0},
         ),
         ("دون وقوع إصابات", {"injuries": 0}),
+        ("Sixteen civilians including three children were killed", {"fatalities": 16}),
+        ("استشهد 12 مدنيا بينهم 5 أطفال", {"fatalities": 12}),
+        ("The militants beheaded eight fighters who had surrendered", {"fatalities": 8}),
+        ("أعدم التنظيم خمسة مدنيين", {"fatalities": 5}),
     ],
 )
 def test_counts(text, expected):
