@@ -18,6 +18,7 @@ from rasd.text.normalize import NormText, normalize_key
 from rasd.text.tokens import Token, tokenize
 
 LANGS = ("ar", "en")
+FIGURATIVE = "@figurative"  # a phrase using event words figuratively ("معارك سياسية", "legal battle")
 CLASSES = frozenset(
     {
         "@protest",
@@ -38,6 +39,7 @@ CLASSES = frozenset(
         "@regain",
         "@state",
         "@nonstate",
+        FIGURATIVE,
     }
 )
 CUE_KINDS = frozenset(
@@ -176,7 +178,10 @@ def cue_matcher(lang: str) -> PhraseMatcher[Row]:
 def _group(matches: Sequence[Match[Lexeme]]) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     by_span: dict[tuple[int, int], list[Match[Lexeme]]] = {}
+    figurative = [(m.start, m.end) for m in matches if m.payload.target == FIGURATIVE]
     for m in matches:
+        if any(s <= m.start and m.end <= e for s, e in figurative):
+            continue  # "معارك سياسية": no battle, and no trigger
         by_span.setdefault((m.start, m.end), []).append(m)
     for (start, end), ms in by_span.items():
         hits.append(
