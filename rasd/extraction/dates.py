@@ -8,11 +8,15 @@ base the report does not give, and rasd never guesses one).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from rasd.extraction.sources import reporting_cues
 from rasd.model import Span, When
+from rasd.text.normalize import is_arabic, normalize
+from rasd.text.tokens import tokenize
 from rasd.time import TimeResolution, find_time_expressions, resolve_time
 
 UNDATED_WINDOW_DAYS = 6  # an undated event reported on day D: [D - 6, D], precision 2
@@ -33,6 +37,7 @@ class TimeRef:
     time: str | None
     tz: str | None
     reason: str
+    reporting: bool = False  # dates the report ("a monitor said Monday", "قال المرصد اليوم"), not the event
 
     @property
     def has_date(self) -> bool:
@@ -67,9 +72,26 @@ def document_times(
                 resolved.time,
                 resolved.tz,
                 resolved.reason,
+                _after_reporting_word(text, mention.start),
             )
         )
     return refs
+
+
+_REPORTING_REACH = 6  # tokens between a reporting word and the time it dates ("قال المرصد السوري اليوم")
+_CLAUSE_END = re.compile(r"[.!?؟;؛\n]")
+
+
+def _after_reporting_word(text: str, start: int) -> bool:
+    """Does a reporting word ("said", "told AFP", "قال", "أعلنت") stand just before this time expression,
+    in its clause? Then it dates the telling, not necessarily the event."""
+    before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    norm = normalize(before)
+    tokens = tokenize(norm.text)[-_REPORTING_REACH:]
+    if not tokens:
+        return False
+    lang = "ar" if is_arabic(before) else "en"
+    return any(m.payload["kind"] in {"statement", "report"} for m in reporting_cues(lang).find_tokens(tokens))
 
 
 def _resolve(expr: str, base: dt.date | None, tz: str | None) -> TimeResolution | None:

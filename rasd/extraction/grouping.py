@@ -44,6 +44,8 @@ class Incident:
         """The expression that dates the incident: the narrowest; of equally narrow ones the earliest
         day ("announced today that yesterday it struck ..." tells of yesterday's strike)."""
         dates = [t for t in self.times if t.has_date]
+        # "beheaded eight men last week, a monitor said Monday": the day of the telling gives way
+        dates = [t for t in dates if not t.reporting] or dates
         return min(dates, key=lambda t: ((t.last - t.first).days, t.first, t.start)) if dates else None
 
     @property
@@ -222,6 +224,12 @@ def _join_target(
             ),
             None,
         )
+    if clause.definite and aimed and recent and not _specific(recent[0].places):
+        # "... a bombing at the Syria-Turkey border. The attack took place at the Atmeh crossing":
+        # the last incident named no place of its own, and this says where it was.
+        last = recent[0]
+        if _kinds_agree(clause, last) and overlaps(interval, last.dated):
+            return last
     if named:
         for inc in recent:
             if (

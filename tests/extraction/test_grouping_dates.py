@@ -1,0 +1,27 @@
+"""Which clauses tell one incident, and which time dates it (reports written for these tests)."""
+
+from rasd import extract
+
+
+def test_the_day_of_the_telling_does_not_date_an_event_told_with_its_own_time() -> None:
+    text = "Militants beheaded eight fighters in Albu Kamal last week, a monitor said Monday."
+    (event,) = extract(text, published="2014-11-03")
+    assert (event.when.start.isoformat(), event.when.end.isoformat()) == ("2014-10-27", "2014-11-02")
+
+
+def test_the_day_of_the_telling_dates_an_event_told_without_a_time_of_its_own() -> None:
+    (event,) = extract(
+        "Militants beheaded eight fighters in Albu Kamal, a monitor said Monday.", published="2014-11-03"
+    )
+    assert event.when.start.isoformat() == "2014-11-03"
+
+
+def test_the_blast_at_a_named_crossing_says_where_an_unplaced_bombing_was() -> None:
+    text = (
+        "At least 29 people were killed in a suicide bombing at the Syria-Turkey border on Thursday. "
+        "The blast targeted FSA fighters on the Syrian side of the Bab al-Hawa crossing, a monitor said."
+    )
+    events = extract(text, published="2016-10-06")
+    assert [(e.sub_event_type, e.location.name if e.location else None, e.fatalities) for e in events] == [
+        ("Suicide bomb", "Bab al-Hawa crossing", 29)
+    ]
