@@ -83,15 +83,25 @@ _CLAUSE_END = re.compile(r"[.!?؟;؛\n]")
 
 
 def _after_reporting_word(text: str, start: int) -> bool:
-    """Does a reporting word ("said", "told AFP", "قال", "أعلنت") stand just before this time expression,
-    in its clause? Then it dates the telling, not necessarily the event."""
+    """Does a reporting word ("said", "told AFP", "قال المرصد") stand just before this time expression,
+    in its clause, with no object between them ("claimed a mid-August attack", "مسؤوليته عن هجوم")?
+    Then it dates the telling, not necessarily the event."""
     before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
     norm = normalize(before)
     tokens = tokenize(norm.text)[-_REPORTING_REACH:]
     if not tokens:
         return False
     lang = "ar" if is_arabic(before) else "en"
-    return any(m.payload["kind"] in {"statement", "report"} for m in reporting_cues(lang).find_tokens(tokens))
+    reach = _REPORTING_REACH if lang == "ar" else 3
+    for m in reporting_cues(lang).find_tokens(tokens):
+        gap = [t.text for t in tokens[m.last_token + 1 :]]
+        if m.payload["kind"] in {"statement", "report"} and len(gap) <= reach and _OBJECT.isdisjoint(gap):
+            return True
+    return False
+
+
+# words that open what a reporting verb tells of, not when it was told ("claimed a ... attack", "عن هجوم")
+_OBJECT = frozenset({"a", "an", "for", "of", "about", "that", "عن", "ان", "على"})
 
 
 def _resolve(expr: str, base: dt.date | None, tz: str | None) -> TimeResolution | None:

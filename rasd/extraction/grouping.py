@@ -220,7 +220,9 @@ def _join_target(
             (
                 i
                 for i in recent
-                if _kinds_agree(clause, i) and (not named or _same_place(named, i.places) or not aimed)
+                if _kinds_agree(clause, i)
+                and (not named or _same_place(named, i.places) or not aimed)
+                and overlaps(interval, i.dated)  # "a mid-August attack there" is not Thursday's
             ),
             None,
         )

@@ -336,6 +336,10 @@ class Gazetteer:
 
     # -- lookup ---------------------------------------------------------------------------------
 
+    def spelt_so(self, name: str) -> set[tuple[float, float]]:
+        """Points of the places whose own lookup key is this name's (an exact spelling, not one alike)."""
+        return {(float(r[2]), float(r[3])) for r in self._rows(name_keys(name)[0], 0)}  # type: ignore[arg-type]
+
     def _rows_uncached(self, key: str, tier: int) -> tuple[tuple[object, ...], ...]:
         with self._lock:
             return tuple(

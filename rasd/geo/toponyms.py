@@ -670,6 +670,15 @@ def resolve_toponyms(
             cands = _top(g, m, cc, None, ctx)
         if not cands and constrained and not m.guessed and area is not None and area.feature == "country":
             cands = first[idx]  # "في بغداد نصرة لفلسطين": the country after it is not where it is
+        if constrained and admin1 and admin2 is None and cands and first[idx]:
+            # "the Atmeh crossing west of Aleppo": a place spelt so elsewhere in the country beats one
+            # only spelt alike in the province the text puts it near
+            exact = g.spelt_so(m.text)
+            same_cc = [
+                c for c in first[idx] if c.country_code == cands[0].country_code and (c.lat, c.lon) in exact
+            ]
+            if same_cc and not any((c.lat, c.lon) in exact for c in cands):
+                cands = same_cc
         named_cc = {c for c, w in doc_cc.items() if w >= 1.0}  # named, not only an adjective ("Russian jets")
         # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
         placed = any(w >= 0.5 for w in doc_cc.values())  # more than an adjective ("Russian jets")
