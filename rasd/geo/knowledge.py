@@ -60,6 +60,7 @@ class Qualifier:
     near: bool
     part_of_name: bool
     after: bool
+    region: bool = False  # the region around a town ("ريف حلب"), not a place near it
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +190,10 @@ def qualifiers() -> tuple[Qualifier, ...]:
                 row["word"],
                 row["lang"],
                 row.get("feature_hint") or None,
-                row.get("near") == "1",
+                row.get("near") in ("1", "region"),
                 row.get("part_of_name") == "1",
                 position == "after",
+                row.get("near") == "region",
             )
         )
     return tuple(out)

@@ -70,6 +70,7 @@ class ToponymMention:
     country_hint: str | None = None  # from an adjective next to the name ("البوكمال السورية")
     guessed: bool = False  # not a gazetteer spelling; a place by the kind word around it ("Tawileh town")
     stripped: bool = False  # found only behind a proclitic the name does not start with ("فورين" -> ورين)
+    region: bool = False  # introduced as the region around it ("ريف حلب", "Hasakah countryside")
 
 
 @lru_cache(maxsize=1)
@@ -398,6 +399,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 qualifier_start=nt.to_original(pending[0][1], pending[0][1] + 1)[0] if pending else None,
                 feature_hint=feature_hint,
                 near=any(q.near for q in quals) or bool(after_q and after_q.near),
+                region=any(q.region for q in quals) or bool(after_q and after_q.region),
                 lookup_text=lookup_text,
                 country_hint=country_hint,
                 stripped=arabic and form_offset > 0 and not with_qualifier,
@@ -428,6 +430,7 @@ def _guessed(
         qualifier_start=nt.to_original(pending[0][1], pending[0][1] + 1)[0] if pending else None,
         feature_hint=hint,
         near=any(q.near for q in quals),
+        region=any(q.region for q in quals),
         guessed=True,
     )
 
@@ -529,6 +532,7 @@ def _top(
 
 
 _TOWN_WORDS = frozenset(["city", "town", "village"])
+NEAR_TOWN_KM = 60.0  # "X east of Y", "X near Y": how far from town Y a namesake of X may lie
 
 
 def _same_unit(a: str | None, b: str | None) -> bool:
@@ -670,6 +674,18 @@ def resolve_toponyms(
             cands = _top(g, m, cc, None, ctx)
         if not cands and constrained and not m.guessed and area is not None and area.feature == "country":
             cands = first[idx]  # "في بغداد نصرة لفلسطين": the country after it is not where it is
+        nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+        if (
+            area is not None
+            and area.feature not in AREA_FEATURES
+            and cands
+            and nxt
+            and nxt.near
+            and not nxt.region
+        ):
+            # "حصيبة شرقي الرمادي": the namesake east of that town, not one across the province
+            close = [c for c in cands if distance_km(c.lat, c.lon, area.lat, area.lon) <= NEAR_TOWN_KM]
+            cands = close or cands
         if constrained and admin1 and admin2 is None and cands and first[idx]:
             # "the Atmeh crossing west of Aleppo": a place spelt so elsewhere in the country beats one
             # only spelt alike in the province the text puts it near

@@ -28,3 +28,28 @@ def test_exact_spelling_elsewhere_beats_a_likeness_near_the_named_city(g: Gazett
     text = "A suicide bombing hit the Atmeh crossing west of Aleppo on Thursday."
     found = {m.text: c.name for m, c, _ in resolve_toponyms(find_toponyms(text, g), text, g) if c}
     assert found.get("Atmeh") == "Atmah"
+
+
+@pytest.fixture(scope="module")
+def iq(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """Two invented namesakes in Anbar: one just east of Ramadi, one by the Syrian border."""
+    folder = tmp_path_factory.mktemp("namesakes")
+    wof = folder / "wof_invented.tsv"
+    rows = [
+        row(1, "Qaryat Salim", "قرية سالم", 33.42, 43.45, "Al-Anbar", "Ramadi"),
+        row(2, "Qaryat Salim", "قرية سالم", 34.39, 40.99, "Al-Anbar", "Ka'im"),
+    ]
+    text = WOF_HEADER + "".join(r.replace("\tSY\t", "\tIQ\t") for r in rows)
+    wof.write_text(text, encoding="utf-8")
+    path = folder / "g.sqlite"
+    build_index(path, [wof], countries=["IQ"], include_sources_dir=False)
+    return Gazetteer(path)
+
+
+def test_east_of_a_town_picks_the_namesake_near_it(iq: Gazetteer) -> None:
+    for text in (
+        "صد هجوم في قرية سالم شرقي الرمادي",
+        "An attack was repelled in Qaryat Salim east of Ramadi.",
+    ):
+        found = [c for m, c, _ in resolve_toponyms(find_toponyms(text, iq), text, iq) if c and m.start < 30]
+        assert found and round(found[0].lon) == 43, text
