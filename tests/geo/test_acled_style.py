@@ -7,13 +7,11 @@ import pytest
 from rasd.geo import Gazetteer, find_toponyms
 from rasd.geo.build import build_index
 from rasd.geo.spatial import distance_km
-from tests.geo.test_build import WOF_HEADER
+from tests.geo.test_build import WOF_HEADER, wof_row
 
 
 def row(wof_id: int, name: str, ar: str, lat: float, lon: float, county: str, pop: str = "") -> str:
-    cols = [str(wof_id), "locality", "", name, ar, "", "", "", "", str(lat), str(lon), "SY", "Days Az Zawr"]
-    cols += [county, "", "", "", "", "", "", "1", "", "", pop, "geonames"]
-    return "\t".join(cols) + "\n"
+    return wof_row(wof_id, name, lat, lon, ar=ar, region="Days Az Zawr", county=county, pop=pop)
 
 
 @pytest.fixture(scope="module")

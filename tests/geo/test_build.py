@@ -19,6 +19,24 @@ WOF_HEADER = (
 )
 
 
+def wof_row(
+    wof_id: int,
+    name: str,
+    lat: float,
+    lon: float,
+    *,
+    ar: str = "",
+    cc: str = "SY",
+    region: str = "",
+    county: str = "",
+    pop: str = "",
+) -> str:
+    """One current locality line of a Who's On First TSV (columns of WOF_HEADER)."""
+    cols = [str(wof_id), "locality", "", name, ar, "", "", "", "", str(lat), str(lon), cc, region]
+    cols += [county, "", "", "", "", "", "", "1", "", "", pop, "geonames"]
+    return "\t".join(cols) + "\n"
+
+
 def wof_file(tmp_path: Path) -> Path:
     rows = [
         "1\tlocality\t\tQaryat Zuhur\tقرية الزهور التجريبية\t\tZuhur Test Village\t\t\t35.10\t40.50\tSY\tDays Az Zawr\tMayadin\t\t\t\t\t\t\t1\t\t\t\tgeonames\n",

@@ -13,14 +13,12 @@ from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
 from rasd.geo.build import build_index
 from rasd.geo.gazetteer import spelling_likeness
 from rasd.geo.keys import name_keys
-from tests.geo.test_build import WOF_HEADER
+from tests.geo.test_build import WOF_HEADER, wof_row
 
 
 def row(wof_id: int, name: str, lat: float, lon: float, county: str, pop: str = "", cc: str = "SY") -> str:
     region = "Days Az Zawr" if cc == "SY" else "Ohio"
-    cols = [str(wof_id), "locality", "", name, "", "", "", "", "", str(lat), str(lon), cc, region]
-    cols += [county, "", "", "", "", "", "", "1", "", "", pop, "geonames"]
-    return "\t".join(cols) + "\n"
+    return wof_row(wof_id, name, lat, lon, cc=cc, region=region, county=county, pop=pop)
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,11 @@ from rasd.cli.main import app
 from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
 from rasd.geo.build import build_index
 from rasd.geo.spatial import distance_km
-from tests.geo.test_build import WOF_HEADER
+from tests.geo.test_build import WOF_HEADER, wof_row
 
 
 def row(wof_id: int, name: str, ar: str, lat: float, lon: float, region: str, county: str = "") -> str:
-    cols = [str(wof_id), "locality", "", name, ar, "", "", "", "", str(lat), str(lon), "SY", region]
-    cols += [county, "", "", "", "", "", "", "1", "", "", "", "geonames"]
-    return "\t".join(cols) + "\n"
+    return wof_row(wof_id, name, lat, lon, ar=ar, region=region, county=county)
 
 
 @pytest.fixture(scope="module")

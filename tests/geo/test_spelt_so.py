@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
 from rasd.geo.build import build_index
-from tests.geo.test_build import WOF_HEADER
-from tests.geo.test_place_words import row
+from tests.geo.test_build import WOF_HEADER, wof_row
+
+
+def _index(folder: Path, rows: list[str], country: str) -> Gazetteer:
+    wof = folder / "wof_invented.tsv"
+    wof.write_text(WOF_HEADER + "".join(rows), encoding="utf-8")
+    path = folder / "g.sqlite"
+    build_index(path, [wof], countries=[country], include_sources_dir=False)
+    return Gazetteer(path)
 
 
 @pytest.fixture(scope="module")
 def g(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    folder = tmp_path_factory.mktemp("speltso")
-    wof = folder / "wof_invented.tsv"
     rows = [
-        row(1, "Atmah", "أطمة", 36.31, 36.69, "Idlib", "Harim"),
-        row(2, "Al Yatimah", "اليتيمة", 36.62, 36.75, "Aleppo", "Afrin"),
+        wof_row(1, "Atmah", 36.31, 36.69, ar="أطمة", region="Idlib", county="Harim"),
+        wof_row(2, "Al Yatimah", 36.62, 36.75, ar="اليتيمة", region="Aleppo", county="Afrin"),
     ]
-    wof.write_text(WOF_HEADER + "".join(rows), encoding="utf-8")
-    path = folder / "g.sqlite"
-    build_index(path, [wof], countries=["SY"], include_sources_dir=False)
-    return Gazetteer(path)
+    return _index(tmp_path_factory.mktemp("speltso"), rows, "SY")
 
 
 def test_exact_spelling_elsewhere_beats_a_likeness_near_the_named_city(g: Gazetteer) -> None:
@@ -33,17 +37,11 @@ def test_exact_spelling_elsewhere_beats_a_likeness_near_the_named_city(g: Gazett
 @pytest.fixture(scope="module")
 def iq(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     """Two invented namesakes in Anbar: one just east of Ramadi, one by the Syrian border."""
-    folder = tmp_path_factory.mktemp("namesakes")
-    wof = folder / "wof_invented.tsv"
     rows = [
-        row(1, "Qaryat Salim", "قرية سالم", 33.42, 43.45, "Al-Anbar", "Ramadi"),
-        row(2, "Qaryat Salim", "قرية سالم", 34.39, 40.99, "Al-Anbar", "Ka'im"),
+        wof_row(1, "Qaryat Salim", 33.42, 43.45, ar="قرية سالم", cc="IQ", region="Al-Anbar", county="Ramadi"),
+        wof_row(2, "Qaryat Salim", 34.39, 40.99, ar="قرية سالم", cc="IQ", region="Al-Anbar", county="Ka'im"),
     ]
-    text = WOF_HEADER + "".join(r.replace("\tSY\t", "\tIQ\t") for r in rows)
-    wof.write_text(text, encoding="utf-8")
-    path = folder / "g.sqlite"
-    build_index(path, [wof], countries=["IQ"], include_sources_dir=False)
-    return Gazetteer(path)
+    return _index(tmp_path_factory.mktemp("namesakes"), rows, "IQ")
 
 
 def test_east_of_a_town_picks_the_namesake_near_it(iq: Gazetteer) -> None:
