@@ -155,6 +155,11 @@ def find_counts(norm_text: str) -> list[Count]:
         if term is None or term.field in {"one", "two", "subset"}:
             continue
         if term.position == "dual":
+            after = terms[i + 1] if i + 1 < len(terms) else None
+            if after is not None and after.position == "dual" and after.field.startswith("munition:"):
+                continue  # "طائرتين مسيرتين": two drones (the noun and the kind it is), not two of each
+            if any(form.startswith("ال") for form in clitic_forms(tok.text)[:2]):
+                continue  # "لإحدى الطائرتين": the two already counted, told again
             out.append(Count(term.field, 2, tok.start, tok.end))
             continue
         found = _nearby_number(tokens, number_at, i, term.position, used, subsets)

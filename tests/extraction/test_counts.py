@@ -28,6 +28,8 @@ def counts(text: str) -> dict[str, int]:
         ("استشهد 12 مدنيا بينهم 5 أطفال", {"fatalities": 12}),
         ("The militants beheaded eight fighters who had surrendered", {"fatalities": 8}),
         ("أعدم التنظيم خمسة مدنيين", {"fatalities": 5}),
+        ("استهدفت طائرتين مسيرتين القاعدة", {"munition:drones": 2}),
+        ("وتصدت الدفاعات لإحدى الطائرتين", {}),
     ],
 )
 def test_counts(text, expected):
