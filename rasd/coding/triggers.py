@@ -18,7 +18,7 @@ from rasd.text.normalize import NormText, normalize_key
 from rasd.text.tokens import Token, tokenize
 
 LANGS = ("ar", "en")
-FIGURATIVE = "@figurative"  # a phrase using event words figuratively ("معارك سياسية", "legal battle")
+OTHER_SENSE = "@other_sense"  # event words in a sense that reports no event ("معارك سياسية", "nuclear deal")
 CLASSES = frozenset(
     {
         "@protest",
@@ -39,7 +39,7 @@ CLASSES = frozenset(
         "@regain",
         "@state",
         "@nonstate",
-        FIGURATIVE,
+        OTHER_SENSE,
     }
 )
 CUE_KINDS = frozenset(
@@ -178,9 +178,9 @@ def cue_matcher(lang: str) -> PhraseMatcher[Row]:
 def _group(matches: Sequence[Match[Lexeme]]) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     by_span: dict[tuple[int, int], list[Match[Lexeme]]] = {}
-    figurative = [(m.start, m.end) for m in matches if m.payload.target == FIGURATIVE]
+    other_sense = [(m.start, m.end) for m in matches if m.payload.target == OTHER_SENSE]
     for m in matches:
-        if any(s <= m.start and m.end <= e for s, e in figurative):
+        if any(s <= m.start and m.end <= e for s, e in other_sense):
             continue  # "معارك سياسية": no battle, and no trigger
         by_span.setdefault((m.start, m.end), []).append(m)
     for (start, end), ms in by_span.items():
