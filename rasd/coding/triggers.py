@@ -180,8 +180,8 @@ def _group(matches: Sequence[Match[Lexeme]]) -> list[TriggerHit]:
     by_span: dict[tuple[int, int], list[Match[Lexeme]]] = {}
     other_sense = [(m.start, m.end) for m in matches if m.payload.target == OTHER_SENSE]
     for m in matches:
-        if any(s <= m.start and m.end <= e for s, e in other_sense):
-            continue  # "معارك سياسية": no battle, and no trigger
+        if any(m.start < e and s < m.end for s, e in other_sense):
+            continue  # "معارك سياسية", "وقعت الاتفاق النووي": no battle, no conflict agreement
         by_span.setdefault((m.start, m.end), []).append(m)
     for (start, end), ms in by_span.items():
         hits.append(
