@@ -155,11 +155,22 @@ def trigger_matcher(lang: str) -> PhraseMatcher[Lexeme]:
     entries: list[tuple[str, Lexeme]] = []
     for lg in langs:
         for lx in _lexemes(lg):
-            entries.append((lx.pattern, lx))
+            if lx.target != OTHER_SENSE:
+                entries.append((lx.pattern, lx))
     try:
         return PhraseMatcher(entries)
     except ValueError as exc:  # pragma: no cover - patterns are checked per row below
         raise ValueError(str(exc)) from exc
+
+
+@lru_cache(maxsize=4)
+def other_sense_matcher(lang: str) -> PhraseMatcher[Lexeme]:
+    """Phrases that use event words in a sense that reports no event (matched apart from the triggers,
+    whose longer matches would otherwise hide them)."""
+    langs = LANGS if lang == "any" else (lang,)
+    return PhraseMatcher(
+        [(lx.pattern, lx) for lg in langs for lx in _lexemes(lg) if lx.target == OTHER_SENSE]
+    )
 
 
 @lru_cache(maxsize=4)
@@ -175,10 +186,9 @@ def cue_matcher(lang: str) -> PhraseMatcher[Row]:
     return PhraseMatcher.from_rows(keep, "pattern")
 
 
-def _group(matches: Sequence[Match[Lexeme]]) -> list[TriggerHit]:
+def _group(matches: Sequence[Match[Lexeme]], other_sense: Sequence[tuple[int, int]] = ()) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     by_span: dict[tuple[int, int], list[Match[Lexeme]]] = {}
-    other_sense = [(m.start, m.end) for m in matches if m.payload.target == OTHER_SENSE]
     for m in matches:
         if any(m.start < e and s < m.end for s, e in other_sense):
             continue  # "معارك سياسية", "وقعت الاتفاق النووي": no battle, no conflict agreement
@@ -195,12 +205,20 @@ def find_triggers_tokens(tokens: Sequence[Token], lang: str) -> list[TriggerHit]
     """Triggers over already tokenized normalized text (cached: several stages ask of one sentence)."""
     if isinstance(tokens, tuple):
         return list(_triggers_cached(tokens, lang))
-    return _group(trigger_matcher(lang).find_tokens(tokens))
+    return _triggers(tokens, lang)
 
 
 @lru_cache(maxsize=512)
 def _triggers_cached(tokens: tuple[Token, ...], lang: str) -> tuple[TriggerHit, ...]:
-    return tuple(_group(trigger_matcher(lang).find_tokens(tokens)))
+    return tuple(_triggers(tokens, lang))
+
+
+def _triggers(tokens: Sequence[Token], lang: str) -> list[TriggerHit]:
+    matches = trigger_matcher(lang).find_tokens(tokens)
+    if not matches:
+        return []
+    other_sense = [(m.start, m.end) for m in other_sense_matcher(lang).find_tokens(tokens)]
+    return _group(matches, other_sense)
 
 
 def _next_to_number(tokens: Sequence[Token], m: Match[Row]) -> bool:
