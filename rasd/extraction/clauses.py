@@ -38,6 +38,7 @@ class Clause:
     demonstrative: bool = False
     simultaneous: bool = False
     prior: bool = False  # "before that": a new event, earlier than the one told just before
+    there: bool = False  # "an attack there": at the place told just before
     cause_of: Clause | None = None  # this clause tells the event that ``cause_of`` answers
     counts: list[Count] = field(default_factory=list)  # spans already in document offsets
     cues: list[tuple[str, int, int]] = field(default_factory=list)
@@ -118,6 +119,7 @@ def analyse_sentence(
         )
         clause.simultaneous = any(d.kind == "simultaneous" and cs <= d.start < ce for d in discourse)
         clause.prior = any(d.kind == "prior" and cs <= d.start < ce for d in discourse)
+        clause.there = any(d.kind == "there" and cs <= d.start < ce for d in discourse)
         if clause.prior:
             clause.demonstrative = False  # the "that" of "before that" points at the last event, not this one
         clauses.append(clause)

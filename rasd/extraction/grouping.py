@@ -155,6 +155,12 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
                 home = Incident()
                 if clause.simultaneous and own_interval is None and incidents:
                     home.inherited = incidents[-1].dated
+                if clause.there and not _specific(group) and incidents:
+                    # "a mid-August attack there": the place of the incident told just before
+                    last = max(incidents, key=lambda i: i.last)
+                    home.places.extend(
+                        replace(p, role="other", context=False) for p in _specific(last.places)
+                    )
                 incidents.append(home)
             used.append(home)
             home.clauses.append(part)
