@@ -550,6 +550,24 @@ class _Context:
     countries: frozenset[str] = frozenset()  # countries of the areas (provinces, districts) named in brackets
 
 
+def _introduced_abroad(m: ToponymMention, cands: list[GeoCandidate]) -> bool:
+    """A capitalized English name introduced by a preposition ("protested in Lorient") that only one
+    country has is that place, even in a text about another country."""
+    return bool(m.text.isascii() and m.qualifier and m.qualifier.isascii()) and (
+        len({c.country_code for c in cands}) == 1
+    )
+
+
+def _silent(ctx: _Context | None, cands: list[GeoCandidate]) -> bool:
+    """Do the brackets after a name tell nothing about which namesake it is? "Teruel (Aragon)" names a
+    province the index does not know: the name may still take its dominant namesake."""
+    if ctx is None:
+        return True
+    if ctx.cc or ctx.countries:
+        return False
+    return not any(_same_unit(c.admin1, u) or _same_unit(c.admin2, u) for c in cands for u in ctx.units)
+
+
 def _bracket_context(g: Gazetteer, text: str, m: ToponymMention) -> _Context | None:
     match = _BRACKETS.match(text, m.end)
     if match is None:
@@ -698,7 +716,7 @@ def resolve_toponyms(
         named_cc = {c for c, w in doc_cc.items() if w >= 1.0}  # named, not only an adjective ("Russian jets")
         # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
         placed = any(w >= 0.5 for w in doc_cc.values())  # more than an adjective ("Russian jets")
-        dominant = name_key(m.text) if not placed and ctx is None and m.qualifier is not None else None
+        dominant = name_key(m.text) if not placed and _silent(ctx, cands) and m.qualifier is not None else None
         others_anchors = [a for a, k in zip(anchors, anchored_by, strict=True) if k != idx]  # not its own
         best = _rerank(cands, doc_cc, doc_admin1, others_anchors, dominant)
         if (
@@ -708,6 +726,7 @@ def resolve_toponyms(
             and best.feature not in ("country", "admin1")
             and (best.population or 0) < LOCAL_POPULATION
             and best.feature not in FEATURE_GROUPS.get(m.feature_hint or "", ())
+            and not _introduced_abroad(m, cands)
         ):
             best = None  # a small place abroad, named without a kind: more likely a word than a place
         if best is not None and best.feature not in AREA_FEATURES and not m.text.isascii():
