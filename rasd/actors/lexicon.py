@@ -207,6 +207,7 @@ def _fill(pattern: str, iso: str | None, country_name: str | None, date: dt.date
     # ACLED: "Military Forces of the United States (2021-)" but "Civilians (United States)"
     name = pattern.replace("of {country}", f"of {in_actor}").replace("{country}", plain).replace("{era}", era)
     name = name.replace(" ()", "").replace("()", "").replace("(Pro-)", "").strip()
+    name = re.sub(r"\s+of\s*$", "", name)  # "Police Forces of" with no country: "Police Forces"
     return re.sub(r"\s{2,}", " ", name)
 
 

@@ -27,7 +27,7 @@ from rasd.extraction.dates import TimeRef, document_times
 from rasd.extraction.discourse import find_discourse
 from rasd.extraction.genre import document_genre
 from rasd.extraction.grouping import Incident, group_clauses
-from rasd.extraction.places import country_weights, document_places
+from rasd.extraction.places import UnresolvedPlace, country_weights, document_places
 from rasd.extraction.sources import (
     NamedParty,
     Voice,
@@ -36,7 +36,7 @@ from rasd.extraction.sources import (
     post_voice,
     sentence_voice,
 )
-from rasd.model import Event
+from rasd.model import Event, Span
 from rasd.text.normalize import is_arabic, normalize
 from rasd.text.segments import Segment, segment
 from rasd.text.tokens import tokenize
@@ -46,6 +46,8 @@ MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an 
 ORPHAN_REACH = 3
 # strategic developments that are acts, not remarks: reported undated, they are the report's news
 DATED_BY_REPORT = frozenset({"Disrupted weapons use"})
+UNRESOLVED_ROLES = frozenset({"target", "other"})  # an unknown place named as where it happened
+UNRESOLVED_CONFIDENCE = 0.7  # an event whose place has no coordinates
 STRATEGIC = "Strategic developments"  # sentences after a clause within which a trigger-less count or cue still belongs to it
 _settled = False  # set once the first extraction has loaded the lexicons and the gazetteer
 
@@ -87,7 +89,8 @@ def extract(
     sentence_langs, clauses, leftovers = _read_sentences(full, segments, country, day)
     if not clauses:
         return []
-    places = document_places(full, sentence_langs)
+    unresolved: list[UnresolvedPlace] = []
+    places = document_places(full, sentence_langs, unresolved)
     bases = [(seg.start, seg.end, post_date(seg.post)) for seg in segments if seg.post is not None]
     times = document_times(full, bases, day, tz)
     incidents = group_clauses(clauses, places, times)
@@ -106,6 +109,8 @@ def extract(
             incident.clauses, full, where, event_day, provisional.flags.unidentified_perpetrator, heads
         )
         event = build_event(incident, ctx, actors, i)
+        if event is not None and event.location is None:
+            event = _unresolved_location(event, incident, unresolved)
         if event is not None and event.location is not None:
             # An event with no place below country level cannot be coded (ACLED needs a location);
             # it stays out rather than landing on a country centroid.
@@ -134,6 +139,26 @@ def _settle() -> None:
     if not _settled:
         _settled = True
         gc.freeze()
+
+
+def _unresolved_location(event: Event, incident: Incident, unresolved: list[UnresolvedPlace]) -> Event:
+    """An event whose place the report names but no gazetteer knows keeps that name, without
+    coordinates, and a lower confidence: an analyst can place it; dropping it would lose the event."""
+    spans = [(c.start, c.end) for c in incident.clauses]
+    named = next(
+        (u for u in unresolved if u.role in UNRESOLVED_ROLES and any(s <= u.start < e for s, e in spans)),
+        None,
+    )
+    if named is None:
+        return event
+    evidence = {**event.evidence, "location": [Span(start=named.start, end=named.end, text=named.text)]}
+    return event.model_copy(
+        update={
+            "location": named.to_place(),
+            "evidence": evidence,
+            "confidence": round(event.confidence * UNRESOLVED_CONFIDENCE, 3),
+        }
+    )
 
 
 def _datable(incident: Incident, event: Event) -> bool:

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rasd.coding.matcher import PhraseMatcher, lexicon_matcher
 from rasd.extraction.sources import reporting_cues, source_names
@@ -18,6 +19,9 @@ from rasd.knowledge import Row, read_tsv
 from rasd.model import Place, Span
 from rasd.text.normalize import NormText, normalize
 from rasd.text.tokens import tokenize
+
+if TYPE_CHECKING:
+    from rasd.geo.toponyms import ToponymMention
 
 ROLES = ("target", "launch", "base", "cause")
 ROLE_WINDOW = 6  # tokens before a place a role cue reaches (within its clause), unless its row says otherwise
@@ -142,8 +146,40 @@ def _normalized_slice(doc: NormText, start: int, end: int) -> str:
     return doc.text[bisect_left(doc.offsets, start) : bisect_left(doc.offsets, end)]
 
 
-def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[PlaceRef]:
-    """Every toponym of the document that resolves, with its role; ``langs`` gives each sentence's language."""
+@dataclass(frozen=True, slots=True)
+class UnresolvedPlace:
+    """A place the report names (by a qualifier or a kind word) that no gazetteer entry resolves."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+
+    def to_place(self) -> Place:
+        return Place(
+            name=self.text,
+            text=self.text,
+            span=Span(start=self.start, end=self.end, text=self.text),
+            reason="named in the report, not found in the gazetteer: no coordinates",
+        )
+
+
+def _named_as_place(mention: ToponymMention) -> bool:
+    """Is an unresolved name surely a place? Named with a kind word ("قرية X", "X village"), or an
+    English capitalized name after a preposition ("protested in X"); not a country ("in Syria"). An
+    Arabic word after "في" alone is too often no name ("في مؤشر نادر")."""
+    if mention.feature_hint == "country":
+        return False
+    if mention.guessed or mention.feature_hint:
+        return True
+    return mention.text.isascii() and bool(mention.qualifier)
+
+
+def document_places(
+    text: str, langs: Sequence[tuple[int, int, str]], unresolved: list[UnresolvedPlace] | None = None
+) -> list[PlaceRef]:
+    """Every toponym of the document that resolves, with its role; ``langs`` gives each sentence's language.
+    Names introduced as places that do not resolve are added to ``unresolved`` when it is given."""
     from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
 
     gazetteer = Gazetteer.default()
@@ -159,12 +195,15 @@ def document_places(text: str, langs: Sequence[tuple[int, int, str]]) -> list[Pl
         set()
     )  # "... وقاعدة الشدادي": a second place joined by و, not the first's whereabouts
     for mention, cand, precision in resolve_toponyms(mentions, text, gazetteer):
-        if cand is None:
-            continue
         phrase_start = mention.qualifier_start if mention.qualifier_start is not None else mention.start
+        lang = next((lg for s, e, lg in langs if s <= mention.start < e), "ar")
+        if cand is None:
+            if unresolved is not None and _named_as_place(mention):
+                role = place_role(doc, phrase_start, mention.end, lang)
+                unresolved.append(UnresolvedPlace(mention.start, mention.end, mention.text, role))
+            continue
         if mention.qualifier and text[phrase_start] == "و" and not mention.qualifier.startswith("و"):
             coordinated.add(mention.start)
-        lang = next((lg for s, e, lg in langs if s <= mention.start < e), "ar")
         refs.append(
             PlaceRef(
                 start=mention.start,

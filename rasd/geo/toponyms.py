@@ -716,7 +716,9 @@ def resolve_toponyms(
         named_cc = {c for c, w in doc_cc.items() if w >= 1.0}  # named, not only an adjective ("Russian jets")
         # A name introduced as a place ("protested in Cordoba") may take its dominant namesake.
         placed = any(w >= 0.5 for w in doc_cc.values())  # more than an adjective ("Russian jets")
-        dominant = name_key(m.text) if not placed and _silent(ctx, cands) and m.qualifier is not None else None
+        dominant = (
+            name_key(m.text) if not placed and _silent(ctx, cands) and m.qualifier is not None else None
+        )
         others_anchors = [a for a, k in zip(anchors, anchored_by, strict=True) if k != idx]  # not its own
         best = _rerank(cands, doc_cc, doc_admin1, others_anchors, dominant)
         if (

@@ -51,6 +51,11 @@ def test_acled_actor_for(country: str, kind: str, name: str) -> None:
     assert acled_actor_for(country, kind) == name
 
 
+def test_an_unknown_country_leaves_no_dangling_of() -> None:
+    assert acled_actor_for(None, "police") == "Police Forces"
+    assert acled_actor_for(None, "military") == "Military Forces"
+
+
 def test_acled_actor_for_a_past_date() -> None:
     assert acled_actor_for("SY", "military", dt.date(2022, 1, 1)) == "Military Forces of Syria (2000-2024)"
 

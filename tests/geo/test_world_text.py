@@ -58,3 +58,19 @@ def test_local_spelling_of_a_big_city(world: Gazetteer) -> None:
 def test_big_cities_keep_other_spellings_not_longer_names() -> None:
     kept = _other_spellings("Hyderabad", ["Haidarabad", "Hyderabad City", "حيدر آباد", "Hyderabad 2"])
     assert kept == ["Haidarabad"]
+
+
+def test_brackets_naming_an_unknown_unit_do_not_stop_a_dominant_namesake(world: Gazetteer) -> None:
+    text = "On 3 March, residents protested in Cordoba (Zona Centro) against higher bus fares."
+    c, _ = places(text, world)["Cordoba"]
+    assert c is not None and c.country_code == "AR"
+
+
+def test_a_town_introduced_by_a_preposition_is_that_town_in_a_text_about_another_country(
+    world: Gazetteer,
+) -> None:
+    text = "On 29 March, 120 people demonstrated in Teruel to condemn the Russian invasion of Ukraine."
+    found = places(text, world)
+    assert found["Ukraine"][0].country_code == "UA"
+    c, _ = found["Teruel"]
+    assert c is not None and c.country_code == "ES"
