@@ -55,14 +55,12 @@ def _weekday(toks: list[TTok], base: date | datetime, d: date, lang: str, skip: 
     ranged = nxt < len(toks) and toks[nxt].text in RANGE_WORDS
     if ranged:  # "الخميس - الجمعة", "Thursday to Saturday", "الخميس والجمعة"
         nxt = next_index(toks, nxt)
-    other = toks[nxt].cats.get("weekday") if nxt < len(toks) else None
-    days = (int(other) - wd) % 7 if other is not None else 0
+    other = int(toks[nxt].cats.get("weekday", wd)) if nxt < len(toks) else wd
+    days = (other - wd) % 7
     if days == 1 or (ranged and days):
         if day + timedelta(days=days) > d:
             day -= timedelta(days=7)
-        told = (
-            f"{names[wd]} to {names[int(other)]}" if ranged else f"the night of {names[wd]} to the next day"
-        )
+        told = f"{names[wd]} to {names[other]}" if ranged else f"the night of {names[wd]} to the next day"
         return interval(day, day + timedelta(days=days), f"{told} ({why})")
     j = prev_index(toks, i)
     if j >= 0 and toks[j].cats.get("daypart") == "night" and toks[j].text in ("ليله",):
