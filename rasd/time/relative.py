@@ -8,6 +8,7 @@ from rasd.time import calendar_rules as cal
 from rasd.time.lexer import TTok
 from rasd.time.lexicon import week_starts
 from rasd.time.spans import (
+    RANGE_WORDS,
     Interval,
     Unresolved,
     dir_near,
@@ -51,10 +52,16 @@ def _weekday(toks: list[TTok], base: date | datetime, d: date, lang: str, skip: 
             else:
                 why += f" (the text's relative day does not fall on a {names[wd]})"
     nxt = next_index(toks, i)
-    if nxt < len(toks) and toks[nxt].cats.get("weekday") == str((wd + 1) % 7):
-        if day + timedelta(days=1) > d:
+    ranged = nxt < len(toks) and toks[nxt].text in RANGE_WORDS
+    if ranged:  # "الخميس - الجمعة", "Thursday to Saturday", "الخميس والجمعة"
+        nxt = next_index(toks, nxt)
+    other = int(toks[nxt].cats.get("weekday", wd)) if nxt < len(toks) else wd
+    days = (other - wd) % 7
+    if days == 1 or (ranged and days):
+        if day + timedelta(days=days) > d:
             day -= timedelta(days=7)
-        return interval(day, day + timedelta(days=1), f"the night of {names[wd]} to the next day ({why})")
+        told = f"{names[wd]} to {names[other]}" if ranged else f"the night of {names[wd]} to the next day"
+        return interval(day, day + timedelta(days=days), f"{told} ({why})")
     j = prev_index(toks, i)
     if j >= 0 and toks[j].cats.get("daypart") == "night" and toks[j].text in ("ليله",):
         return interval(day - timedelta(days=1), day, f"the night before {names[wd]} ({why})")

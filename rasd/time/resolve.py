@@ -77,10 +77,14 @@ def _date(toks: list[TTok], base: date | datetime, d: date, lang: str, skip: set
     return None
 
 
+_SINCE_WHAT = frozenset({"month", "month_weak", "hmonth", "numdate", "weekday"})
+
+
 def _since_date(toks: list[TTok]) -> bool:
-    """منذ or since before an explicit date: the interval runs from that date to publication."""
-    lead = next((t for t in toks if "since" in t.cats or t.text.endswith("منذ")), None)
-    return lead is not None and any(set(t.cats) & {"month", "month_weak", "hmonth", "numdate"} for t in toks)
+    """منذ or since before an explicit date or a weekday (منذ الخميس, since Monday): the interval runs
+    from that day to publication."""
+    lead = next((k for k, t in enumerate(toks) if "since" in t.cats or t.text.endswith("منذ")), None)
+    return lead is not None and any(set(t.cats) & _SINCE_WHAT for t in toks[lead + 1 :])
 
 
 def _dateparser_may_read(toks: list[TTok]) -> bool:

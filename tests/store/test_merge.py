@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from rasd.extraction.api import extract
 from rasd.merge import cluster, combine, features, same_incident
 from rasd.model import Actor, Event, Place, Source, When
 
@@ -173,3 +174,50 @@ def test_reports_a_day_apart_with_the_same_toll_are_one_incident_different_tolls
 def test_no_incident_gathers_reports_of_different_days_through_a_third():
     week = ev("a", day="2024-01-08", end="2024-01-14")
     assert len(set(cluster([features(ev("b")), features(week), features(ev("c", day="2024-01-11"))]))) == 2
+
+
+def _incidents(reports: list[tuple[str, str, str]]) -> int:
+    """How many incidents the events extracted from (doc, text, publication date) reports make."""
+    events = [e for doc, text, day in reports for e in extract(text, published=day, doc_id=doc)]
+    return len(set(cluster([features(e) for e in events])))
+
+
+def test_strikes_since_a_weekday_join_a_report_of_one_day_in_that_span():
+    since = (
+        "a",
+        "Drones have struck a military base near Hasakah since Thursday, wounding six soldiers.",
+        "2023-03-25",
+    )
+    friday = (
+        "b",
+        "A drone struck a military base near Hasakah on Friday, wounding six soldiers.",
+        "2023-03-24",
+    )
+    assert _incidents([since, friday]) == 1
+    night = (
+        "c",
+        "صواريخ سقطت على قاعدة عسكرية قرب الحسكة ليل الخميس - الجمعة، بحسب مصادر محلية.",
+        "2023-03-25",
+    )
+    on_friday = ("d", "صواريخ سقطت على قاعدة عسكرية قرب الحسكة يوم الجمعة، بحسب مصادر محلية.", "2023-03-25")
+    assert _incidents([night, on_friday]) == 1
+
+
+def test_the_base_hit_on_two_named_days_stays_two_incidents():
+    tuesday = (
+        "a",
+        "A drone struck a military base near Hasakah on Tuesday, wounding six soldiers.",
+        "2023-03-25",
+    )
+    friday = (
+        "b",
+        "A drone struck a military base near Hasakah on Friday, wounding six soldiers.",
+        "2023-03-25",
+    )
+    assert _incidents([tuesday, friday]) == 2
+    since = (
+        "c",
+        "Drones have struck a military base near Hasakah since Thursday, wounding six soldiers.",
+        "2023-03-25",
+    )
+    assert _incidents([tuesday, since]) == 2
