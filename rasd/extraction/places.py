@@ -165,14 +165,15 @@ class UnresolvedPlace:
 
 
 def _named_as_place(mention: ToponymMention) -> bool:
-    """Is an unresolved name surely a place? Named with a kind word ("قرية X", "X village"), or an
-    English capitalized name after a preposition ("protested in X"); not a country ("in Syria"). An
-    Arabic word after "في" alone is too often no name ("في مؤشر نادر")."""
+    """Is an unresolved name surely a place? A name guessed from the kind word after it ("X village"),
+    or an English capitalized name after a preposition or kind word ("protested in X"); not a country
+    ("in Syria"). An Arabic word after "في" or a kind word is too often no name ("في مؤشر نادر",
+    "قاعدتي التحالف")."""
     if mention.feature_hint == "country":
         return False
-    if mention.guessed or mention.feature_hint:
+    if mention.guessed:
         return True
-    return mention.text.isascii() and bool(mention.qualifier)
+    return mention.text.isascii() and bool(mention.qualifier or mention.feature_hint)
 
 
 def document_places(

@@ -83,11 +83,27 @@ def _qualifier_maps() -> tuple[
     for q in qualifiers():
         if q.lang == "ar":
             ar[normalize_key(q.word)] = q
+            if q.feature_hint and " " not in q.word:
+                ar.setdefault(normalize_key(_dual(q.word)), q)  # "بلدتي كفرنبل وحاس": two towns
         elif q.after:
             en_after[tuple(q.word.lower().split())] = q
         else:
             en_before[tuple(q.word.lower().split())] = q
     return ar, en_before, en_after
+
+
+def _dual(word: str) -> str:
+    """The construct dual of an Arabic kind word: بلدة -> بلدتي, حقل -> حقلي ("the two towns of")."""
+    return word[:-1] + "تي" if word.endswith("ة") else word + "ي"
+
+
+@lru_cache(maxsize=4096)
+def _is_dual(token: str) -> bool:
+    """Is the token a kind word in the dual ("بلدتي", "وقاعدتي"), which names two places joined by و?"""
+    q = _arabic_qualifier(token)
+    if q is None or not q.feature_hint:
+        return False
+    return any(f == normalize_key(_dual(q.word)) for f in clitic_forms(token))
 
 
 @lru_cache(maxsize=65536)
@@ -240,10 +256,15 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
     pending: list[tuple[Qualifier, int]] = []  # qualifiers right before the current token
     pending_cc: str | None = None  # a country adjective between the qualifiers and the name
     prep_clitic = False
+    carry: tuple[Qualifier, int] | None = None  # a dual kind word ("حقلي X وY") still owed its second name
     i = 0
     while i < len(toks):
         tok = toks[i]
         arabic = not tok.text.isascii()
+        if carry is not None:
+            if arabic and tok.text.startswith("و") and len(tok.text) > 2 and not pending:
+                pending = [carry]
+            carry = None
         if pending and i > 0 and not _QUALIFIER_GAP.match(nt.text[toks[i - 1].end : tok.start]):
             pending = []
         if not pending:
@@ -352,6 +373,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                         after_q = en_after[words]
                         break
         prefixed = not arabic and tok.text.lower() in _name_prefixes()
+        dual = next(
+            (pq for pq in pending if arabic and _is_dual(nt.text[pq[1] :].split(maxsplit=1)[0])), None
+        )
         if (
             prefixed
             and n == 1
@@ -390,6 +414,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             skip = len(word) - len(q.word) if word.endswith(q.word) else 0  # "وقاعدة": the و is no part of it
             qs, _ = nt.to_original(q_at + skip, q_at + skip + 1)
             lookup_text = text[qs:e]
+            if not word.endswith(q.word) or q_at + len(word) < nt.text.rfind(" ", 0, name_start):
+                lookup_text = f"{q.word} {text[s:e]}"  # a dual ("حقلي X") or its second name ("... وY")
         out.append(
             ToponymMention(
                 start=s,
@@ -405,6 +431,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 stripped=arabic and form_offset > 0 and not with_qualifier,
             )
         )
+        if dual is not None:
+            carry = dual
         pending = []
         i += n
     return out
@@ -477,10 +505,14 @@ def _match_at(
     # A facility word before the name may be part of it: حقل العمر, قاعدة عين الأسد.
     if pending and pending[-1][0].part_of_name:
         qfrag = [token_fragment(w) for w in normalize_key(pending[-1][0].word).split()]
-        for n in range(top, 0, -1):
-            key = join_fragments([*qfrag, *frags[:n]])
-            if key in keys:
-                return n, key, 0, True
+        starts = [(0, frags)]
+        if toks[i].text.startswith("و") and len(toks[i].text) > 2:
+            starts.append((1, [token_fragment(toks[i].text[1:]), *frags[1:]]))  # "حقلي كونيكو والعمر"
+        for offset, fr in starts:
+            for n in range(top, 0, -1):
+                key = join_fragments([*qfrag, *fr[:n]])
+                if key in keys:
+                    return n, key, offset, True
     tails = [""]
     for f in frags[1:]:
         tails.append(tails[-1] + f)

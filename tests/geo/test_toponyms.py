@@ -139,3 +139,23 @@ def test_a_facility_word_glued_to_the_word_before_it_still_introduces_the_name(g
     text = 'وقالت إنها استهدفتقاعدة "عين الأسد" غربي العراق.'  # scraped text lost the space before a link
     m, c, _ = resolved(text, gaz)["عين الأسد"]
     assert c is not None and c.feature == "airbase"
+
+
+def test_a_dual_kind_word_names_both_places_joined_by_wa(gaz: Gazetteer) -> None:
+    text = "سقطت صواريخ على قاعدتي التحالف في حقلي كونيكو والعمر شرقي نهر الفرات مساء أمس."
+    res = resolved(text, gaz)
+    assert res["كونيكو"][1].feature == "gasfield"
+    m, c, _ = res["العمر"]
+    assert m.qualifier == "حقل" and text[m.start : m.end] == "العمر"
+    assert c.feature == "oilfield" and c.admin1 == "Deir ez Zor"
+
+
+def test_a_dual_base_word_reaches_past_a_facility_word(gaz: Gazetteer) -> None:
+    res = resolved("استهدفت طائرات مسيّرة قاعدتي حقل العمر والشدادي الأميركيتين في سوريا.", gaz)
+    assert res["العمر"][1].feature == "oilfield"
+    assert res["الشدادي"][1].feature == "military_base"
+
+
+def test_a_name_after_wa_without_a_dual_keeps_no_kind(gaz: Gazetteer) -> None:
+    res = resolved("قصفت الطائرات مدينة حلب والعمر يتجاوز الستين.", gaz)
+    assert "العمر" not in res
