@@ -159,3 +159,9 @@ def test_a_dual_base_word_reaches_past_a_facility_word(gaz: Gazetteer) -> None:
 def test_a_name_after_wa_without_a_dual_keeps_no_kind(gaz: Gazetteer) -> None:
     res = resolved("قصفت الطائرات مدينة حلب والعمر يتجاوز الستين.", gaz)
     assert "العمر" not in res
+
+
+def test_a_town_after_northeast_of_is_only_near_the_event(gaz: Gazetteer) -> None:
+    text = "Barrel bombs killed 18 civilians in a village northeast of Aleppo on Tuesday."
+    m, c, p = resolved(text, gaz)["Aleppo"]
+    assert m.near and m.qualifier == "northeast of" and c.name == "Aleppo" and p == 2
