@@ -23,7 +23,7 @@ from rasd.text.tokens import tokenize
 if TYPE_CHECKING:
     from rasd.geo.toponyms import ToponymMention
 
-ROLES = ("target", "launch", "base", "cause")
+ROLES = ("target", "launch", "base", "cause", "voice")
 ROLE_WINDOW = 6  # tokens before a place a role cue reaches (within its clause), unless its row says otherwise
 MAX_ROLE_REACH = 8
 VOICE_REACH = 1  # a reporting word this many tokens after a place makes the place a speaker
@@ -176,6 +176,12 @@ def _named_as_place(mention: ToponymMention) -> bool:
     return mention.text.isascii() and bool(mention.qualifier or mention.feature_hint)
 
 
+def _bare_voice(role: str, mention: ToponymMention) -> str:
+    """A voice cue right before a place ("بدأت أنقرة") speaks for a bare name, not for one a preposition
+    introduces ("نفذت قرب دير الزور": where the strikes were)."""
+    return "other" if role == "voice" and mention.qualifier is not None else role
+
+
 def document_places(
     text: str, langs: Sequence[tuple[int, int, str]], unresolved: list[UnresolvedPlace] | None = None
 ) -> list[PlaceRef]:
@@ -222,7 +228,7 @@ def document_places(
                 precision=precision or 1,
                 source=cand.source,
                 source_id=cand.source_id,
-                role=place_role(doc, phrase_start, mention.end, lang),
+                role=_bare_voice(place_role(doc, phrase_start, mention.end, lang), mention),
             )
         )
     refs.sort(key=lambda r: r.start)
