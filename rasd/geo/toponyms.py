@@ -132,9 +132,13 @@ def _glued_words() -> tuple[tuple[str, Qualifier], ...]:
 def _ambiguous() -> frozenset[str]:
     """Keys taken as places only after a qualifier naming a kind of place (common words, adjectives)."""
     words = [r["word"] for r in read_tsv(AMBIGUOUS_FILE, required=("word",))]
-    words += [r["word"] for r in read_tsv(COMMON_WORDS_FILE, required=("word",))]
-    keys = {name_key(w) for w in words}
+    common = [r["word"] for r in read_tsv(COMMON_WORDS_FILE, required=("word",))]
     names = {name_key(n) for c in countries() for n in c.names}
+    # The dual of a common noun is as common ("جسرين": two bridges, also a village); never a country's or
+    # a province's name (البحرين).
+    provinces = {name_key(n) for a in admin1_table() for n in (a.name, *a.names_en, *a.names_ar)}
+    duals = {name_key(w + suffix) for w in common if len(w) >= 3 for suffix in ("ين", "ان")}
+    keys = {name_key(w) for w in [*words, *common]} | (duals - names - provinces)
     # Adjectives (السورية) lose their article like names do; keep the country names themselves (سورية).
     keys |= {name_key(a) for c in countries() for a in c.adjectives} - names
     return frozenset(keys)
