@@ -280,6 +280,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 info = _arabic_info(g, tok.text)
             q, heads, multi = info
             if q is not None:
+                if normalize_key(tok.text) in _CAPITAL_OF:
+                    q = replace(q, feature_hint=None)  # "الرمادي، عاصمة الأنبار": the province, not a town
                 pending.append((q, tok.start))
                 i += 1
                 continue
@@ -568,6 +570,8 @@ def _top(
 
 
 _TOWN_WORDS = frozenset(["city", "town", "village"])
+# "عاصمة X" without the article is "the capital of X": X is the area, not a city ("العاصمة دمشق")
+_CAPITAL_OF = frozenset({normalize_key("عاصمة"), normalize_key("وعاصمة")})
 NEAR_TOWN_KM = 60.0  # "X east of Y", "X near Y": how far from town Y a namesake of X may lie
 
 

@@ -165,3 +165,10 @@ def test_a_town_after_northeast_of_is_only_near_the_event(gaz: Gazetteer) -> Non
     text = "Barrel bombs killed 18 civilians in a village northeast of Aleppo on Tuesday."
     m, c, p = resolved(text, gaz)["Aleppo"]
     assert m.near and m.qualifier == "northeast of" and c.name == "Aleppo" and p == 2
+
+
+def test_capital_of_without_the_article_names_the_province(wof_gaz: Gazetteer) -> None:
+    # Who's On First also has a village "Anbar" in Aleppo province
+    res = resolved("وقال إن الضربات ستؤثر في الرمادي، عاصمة الأنبار.", wof_gaz)
+    assert res["الأنبار"][1].feature == "admin1" and res["الأنبار"][2] == 3
+    assert resolved("سقطت قذائف على العاصمة دمشق أمس.", wof_gaz)["دمشق"][1].name == "Damascus"
