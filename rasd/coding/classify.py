@@ -53,7 +53,8 @@ STRATEGIC = (
 # Cues that make a trigger describe something that did not (or not yet) happen: negation and
 # hypotheticals govern the next few words, a threat or denial the rest of its sentence.
 _DENIED = 0.2  # weight left to a threatened, denied, hypothetical or negated trigger
-_WHOLE_SENTENCE = frozenset({"threat", "denial"})  # these govern the rest of their sentence
+# these govern the rest of their sentence ("an earthquake struck ..., killing thousands": no attack)
+_WHOLE_SENTENCE = frozenset({"threat", "denial", "disaster"})
 _CUE_SCOPE = 3  # tokens after a hypothetical cue that it governs
 _NEGATION_SCOPE = 3  # "لم تسجل أي اشتباكات", "did not fire at"
 _SIZE_NOTE = re.compile(r"\[size=", re.IGNORECASE)  # ACLED notes give a crowd size for demonstrations

@@ -46,6 +46,7 @@ CUE_KINDS = frozenset(
     {
         "threat",
         "denial",
+        "disaster",
         "hypothetical",
         "negation",
         "repelled",

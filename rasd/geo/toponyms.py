@@ -392,6 +392,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             pending = []  # "Tel Hamiskills": the name goes on past what the gazetteer knows
             i += 1
             continue
+        if arabic and not pending and i > 0 and toks[i - 1].text in _VERB_PARTICLES:
+            i += 1  # "إعادة إعمار ما تدمّر": after ما/لم/قد the word is a verb, not Tadmur
+            continue
         introduced = bool(pending) or prep_clitic or after_q is not None or with_qualifier
         introduced = introduced or (prefixed and n >= 2)  # "The capture of Tel Hamis"
         well_known = key in notable and key not in ambiguous and len(key) >= MIN_BARE_KEY
@@ -570,6 +573,11 @@ def _top(
 
 
 _TOWN_WORDS = frozenset(["city", "town", "village"])
+# particles an Arabic verb follows, never a place name (normalized)
+_VERB_PARTICLES = frozenset(
+    normalize_key(w)
+    for w in ("ما", "مما", "لم", "ولم", "فلم", "لن", "ولن", "قد", "وقد", "فقد", "لقد", "كي", "لكي", "سوف")
+)
 # "عاصمة X" without the article is "the capital of X": X is the area, not a city ("العاصمة دمشق")
 _CAPITAL_OF = frozenset({normalize_key("عاصمة"), normalize_key("وعاصمة")})
 NEAR_TOWN_KM = 60.0  # "X east of Y", "X near Y": how far from town Y a namesake of X may lie

@@ -103,3 +103,15 @@ def test_rule_constants_are_codebook_names():
     names = set(load_codebook().sub_event_types)
     assert set(mod.REMOTE) | set(mod.STRATEGIC) <= names
     assert {mod.ARMED_CLASH, mod.ATTACK, mod.PEACEFUL, mod.INTERVENTION, mod.EXCESSIVE, mod.MOB} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake struck southern Turkey on Monday, killing thousands.",
+        "وتسبّب الزلزال بوفاة أكثر من 50 ألف شخص في البلدين.",
+        "في ظل تفاقم معاناة السوريين بعد كارثة الزلزال الذي ضرب البلاد.",
+    ],
+)
+def test_a_natural_disaster_is_no_political_violence(text: str) -> None:
+    assert classify(text) is None

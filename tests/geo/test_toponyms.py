@@ -172,3 +172,8 @@ def test_capital_of_without_the_article_names_the_province(wof_gaz: Gazetteer) -
     res = resolved("وقال إن الضربات ستؤثر في الرمادي، عاصمة الأنبار.", wof_gaz)
     assert res["الأنبار"][1].feature == "admin1" and res["الأنبار"][2] == 3
     assert resolved("سقطت قذائف على العاصمة دمشق أمس.", wof_gaz)["دمشق"][1].name == "Damascus"
+
+
+def test_a_word_after_a_verb_particle_is_a_verb_not_a_town(gaz: Gazetteer) -> None:
+    assert "تدمّر" not in resolved("ودعا إلى البدء بإعادة إعمار ما تدمّر خلال هذه الكارثة.", gaz)
+    assert resolved("وصلت القوات إلى تدمر أمس.", gaz)["تدمر"][1].name == "Tadmur"
