@@ -115,3 +115,20 @@ def test_rule_constants_are_codebook_names():
 )
 def test_a_natural_disaster_is_no_political_violence(text: str) -> None:
     assert classify(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت مجموعة يمينية قد أقدمت على إحراق نسخة عن المصحف أمام السفارة في العاصمة.",
+        "أقدم رجل على تمزيق العلم أمام السفارة عقب سماح السلطات له باستهداف المقدسات.",
+        "A man burned a copy of the Quran outside the mosque in the capital.",
+    ],
+)
+def test_burning_a_holy_book_or_a_flag_is_no_property_destruction(text: str) -> None:
+    assert classify(text) is None
+
+
+def test_burning_houses_is_still_property_destruction() -> None:
+    found = classify("أحرق مسلحون منازل المدنيين في القرية.")
+    assert found is not None and found.sub_event_type == "Looting/property destruction"
