@@ -177,3 +177,9 @@ def test_capital_of_without_the_article_names_the_province(wof_gaz: Gazetteer) -
 def test_a_word_after_a_verb_particle_is_a_verb_not_a_town(gaz: Gazetteer) -> None:
     assert "تدمّر" not in resolved("ودعا إلى البدء بإعادة إعمار ما تدمّر خلال هذه الكارثة.", gaz)
     assert resolved("وصلت القوات إلى تدمر أمس.", gaz)["تدمر"][1].name == "Tadmur"
+
+
+def test_a_capital_after_its_country_adjective_is_found_in_a_text_about_another_region() -> None:
+    text = "خرجت تظاهرات في بغداد والبصرة. وتظاهر المئات في العاصمة الفرنسية باريس نصرة لغزة."
+    m, c, _ = resolved(text, Gazetteer.default())["باريس"]
+    assert c is not None and c.country_code == "FR" and m.country_hint == "FR"
