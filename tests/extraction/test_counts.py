@@ -79,3 +79,8 @@ def test_a_note_that_states_its_coding_convention_is_read():
         "fatalities": 10
     }
     assert counts("Unknown fatalities estimated as 3.") == {"fatalities": 3}
+
+
+def test_a_colonel_killed_counts_one() -> None:
+    counts = find_counts(normalize("Gunmen shot and killed a colonel in Latakia on Sunday.").text)
+    assert [(c.field, c.value) for c in counts] == [("fatalities", 1)]
