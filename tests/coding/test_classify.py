@@ -132,3 +132,8 @@ def test_burning_a_holy_book_or_a_flag_is_no_property_destruction(text: str) -> 
 def test_burning_houses_is_still_property_destruction() -> None:
     found = classify("أحرق مسلحون منازل المدنيين في القرية.")
     assert found is not None and found.sub_event_type == "Looting/property destruction"
+
+
+def test_jets_that_targeted_a_district_carried_out_an_air_strike() -> None:
+    found = classify("Local sources said the civilians were killed after US jets targeted a district of the city.")
+    assert found is not None and found.sub_event_type == "Air/drone strike"
