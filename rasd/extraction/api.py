@@ -22,6 +22,7 @@ from rasd.extraction.build import (
     link_relations,
     merge_repeats,
 )
+from rasd.extraction.bulletin import bulletin_when, headline_lines
 from rasd.extraction.clauses import Clause, Leftover, analyse_sentence
 from rasd.extraction.dates import TimeRef, document_times
 from rasd.extraction.discourse import find_discourse
@@ -93,7 +94,8 @@ def extract(
     places = document_places(full, sentence_langs, unresolved)
     bases = [(seg.start, seg.end, post_date(seg.post)) for seg in segments if seg.post is not None]
     times = document_times(full, bases, day, tz)
-    incidents = group_clauses(clauses, places, times)
+    headlines = headline_lines(full)
+    incidents = group_clauses(clauses, places, times, headlines)
     _attach_leftovers(incidents, leftovers, times)
     doc_lang = Counter(lang for _, _, lang in sentence_langs).most_common(1)[0][0]
     ctx = DocContext(full, doc_id, day, outlet, doc_lang, country_weights(places))
@@ -115,7 +117,7 @@ def extract(
             # An event with no place below country level cannot be coded (ACLED needs a location);
             # it stays out rather than landing on a country centroid.
             built.append((incident, event))
-    finish_dates(built, day, lede_when(segments, times, built, day))
+    finish_dates(built, day, bulletin_when(day) if headlines else lede_when(segments, times, built, day))
     # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.
     built = [(inc, ev) for inc, ev in built if _datable(inc, ev) and not _statistic(inc, ev, full)]
     if document_genre(normalize(full).text) == "opinion":

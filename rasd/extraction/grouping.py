@@ -123,8 +123,14 @@ def _interval(times: list[TimeRef]) -> tuple[dt.date, dt.date] | None:
     return best.first, best.last
 
 
-def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[TimeRef]) -> list[Incident]:
-    """Incidents of a report, in the order they are first told."""
+def group_clauses(
+    clauses: list[Clause],
+    places: list[PlaceRef],
+    times: list[TimeRef],
+    lines: Sequence[tuple[int, int]] | None = None,
+) -> list[Incident]:
+    """Incidents of a report, in the order they are first told. With ``lines`` (a bulletin's headlines),
+    a clause joins only an incident told on its own line."""
     places = sorted(places, key=lambda p: p.start)
     times = sorted(times, key=lambda t: t.start)
     place_starts = [p.start for p in places]
@@ -149,7 +155,7 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
         used: list[Incident] = []  # a clause's places far apart are separate incidents, never one again
         for n, group in enumerate(groups):
             part = clause if n == 0 else replace(clause, counts=[])  # a toll is told once, not per place
-            others = [i for i in incidents if not any(i is u for u in used)]
+            others = [i for i in incidents if not any(i is u for u in used) and _on_line(i, clause, lines)]
             home = None if clause.prior else _join_target(part, group, interval, others)
             if home is None:
                 home = Incident()
@@ -180,6 +186,15 @@ def group_clauses(clauses: list[Clause], places: list[PlaceRef], times: list[Tim
         if host is not None:
             host.clauses.append(clause)
     return incidents
+
+
+def _on_line(incident: Incident, clause: Clause, lines: Sequence[tuple[int, int]] | None) -> bool:
+    """May the clause join the incident? Always, unless the report is a bulletin of headlines: then only
+    when the incident is told on the clause's own line."""
+    if lines is None:
+        return True
+    line = next(((s, e) for s, e in lines if s <= clause.start < e), None)
+    return line is not None and any(line[0] <= c.start < line[1] for c in incident.clauses)
 
 
 def _separate_places(places: list[PlaceRef]) -> list[list[PlaceRef]]:

@@ -135,5 +135,7 @@ def test_burning_houses_is_still_property_destruction() -> None:
 
 
 def test_jets_that_targeted_a_district_carried_out_an_air_strike() -> None:
-    found = classify("Local sources said the civilians were killed after US jets targeted a district of the city.")
+    found = classify(
+        "Local sources said the civilians were killed after US jets targeted a district of the city."
+    )
     assert found is not None and found.sub_event_type == "Air/drone strike"
