@@ -16,6 +16,7 @@ from rasd.extraction.actors import incident_actors, sentence_parties
 from rasd.extraction.build import (
     DocContext,
     build_event,
+    event_basis,
     finish_dates,
     finish_notes,
     lede_when,
@@ -102,20 +103,20 @@ def extract(
     built: list[tuple[Incident, Event]] = []
     heads = DocumentHeads(full)
     for i, incident in enumerate(incidents):
-        provisional = build_event(incident, ctx, (None, None, []), i)
-        if provisional is None:
+        basis = event_basis(incident, ctx)
+        if basis is None:
             continue
-        where = provisional.location.country_code if provisional.location else country
-        event_day = provisional.when.start if provisional.when else day
+        where = basis.country_code if basis.location else country
+        event_day = basis.when.start if basis.when else day
         actors = incident_actors(
-            incident.clauses, full, where, event_day, provisional.flags.unidentified_perpetrator, heads
+            incident.clauses, full, where, event_day, basis.flags.unidentified_perpetrator, heads
         )
-        event = build_event(incident, ctx, actors, i)
+        event = build_event(incident, ctx, actors, i, basis)
         if event is not None and event.location is None:
             event = _unresolved_location(event, incident, unresolved)
         if event is not None and event.location is not None:
-            # An event with no place below country level cannot be coded (ACLED needs a location);
-            # it stays out rather than landing on a country centroid.
+            # An event with no place below country level, not even a name no gazetteer knows, cannot be
+            # coded (ACLED needs a location); it stays out rather than landing on a country centroid.
             built.append((incident, event))
     finish_dates(built, day, bulletin_when(day) if headlines else lede_when(segments, times, built, day))
     # "since 2014", "over the past months": an ongoing situation, not an event ACLED could date.

@@ -21,7 +21,7 @@ from rasd.extraction.dates import (
 )
 from rasd.extraction.grouping import SAME_PLACE_KM, Incident
 from rasd.extraction.notes import notes_sentence
-from rasd.extraction.places import choose_location
+from rasd.extraction.places import PlaceRef, choose_location
 from rasd.extraction.sources import Voice
 from rasd.geo.spatial import distance_km
 from rasd.model import Actor, Event, Flags, Place, Relation, Source, Span, When
@@ -178,13 +178,28 @@ def _flags(incident: Incident, ctx: DocContext) -> tuple[Flags, list[Span]]:
     return flags, spans
 
 
-def build_event(
-    incident: Incident, ctx: DocContext, actors: tuple[Actor | None, Actor | None, list[Actor]], index: int
-) -> Event | None:
-    """The Event of an incident, or None when it lacks the evidence to be one."""
+@dataclass(slots=True)
+class EventBasis:
+    """What an incident's event rests on before its actors are known: the clause coding it, the words
+    carrying its type, its date, its location and its flags (the actors are found with these)."""
+
+    lead: Clause
+    type_spans: list[Span]
+    when: When | None
+    location: PlaceRef | None
+    why: str
+    flags: Flags
+    flag_spans: list[Span]
+
+    @property
+    def country_code(self) -> str | None:
+        return self.location.country_code if self.location is not None else None
+
+
+def event_basis(incident: Incident, ctx: DocContext) -> EventBasis | None:
+    """The basis of an incident's event, or None when it lacks the evidence to be one."""
     lead, type_spans = _sub_event(incident)
-    cls = lead.classification
-    if cls is None or not type_spans:
+    if lead.classification is None or not type_spans:
         return None  # no words of the text carry the event type: not emitted
     told = [c for c in incident.clauses if not c.is_title]
     if told and all(c.habitual for c in told) and incident.dated is None:
@@ -193,9 +208,28 @@ def build_event(
     location, why = choose_location(incident.places, ctx.countries)
     if when is not None and when.time and not when.tz and location is not None:
         when = _local_to_place(when, location.country_code)
+    flags, flag_spans = _flags(incident, ctx)
+    return EventBasis(lead, type_spans, when, location, why, flags, flag_spans)
+
+
+def build_event(
+    incident: Incident,
+    ctx: DocContext,
+    actors: tuple[Actor | None, Actor | None, list[Actor]],
+    index: int,
+    basis: EventBasis | None = None,
+) -> Event | None:
+    """The Event of an incident, or None when it lacks the evidence to be one (``basis``: its
+    :func:`event_basis`, when already worked out)."""
+    basis = basis or event_basis(incident, ctx)
+    if basis is None:
+        return None
+    cls = basis.lead.classification
+    assert cls is not None
+    type_spans, when, location, why = basis.type_spans, basis.when, basis.location, basis.why
     counts, munitions, count_ev = _counts(incident, ctx)
     sources, source_spans = _sources(incident, ctx)
-    flags, flag_spans = _flags(incident, ctx)
+    flags, flag_spans = basis.flags, basis.flag_spans
     actor1, actor2, assoc = actors
     evidence: dict[str, list[Span]] = {"event_type": type_spans, "sub_event_type": type_spans}
     if location is not None:

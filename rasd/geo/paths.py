@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
@@ -15,6 +16,13 @@ def default_index_path() -> Path:
     env = os.environ.get(ENV_INDEX)
     if env:
         return Path(env).expanduser()
+    return _user_index_path(os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _user_index_path(data_home: str | None, home: str | None) -> Path:
+    """The index in the user data dir (cached by the variables that move it: every extraction asks,
+    and platformdirs takes longer than the rest of the lookup)."""
     return Path(platformdirs.user_data_dir("rasd", appauthor=False)) / "gazetteer.sqlite"
 
 

@@ -144,6 +144,13 @@ def _ambiguous() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=65536)
+def _ambiguous_word(token: str) -> bool:
+    """Is the token, or a form of it without proclitics, a key taken as a place only after a qualifier?"""
+    ambiguous = _ambiguous()
+    return any(name_key(f) in ambiguous for f in clitic_forms(token))
+
+
 @lru_cache(maxsize=1)
 def _name_words() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """English words after a name: kinds of place that make it a place (town, area ...), and words that
@@ -356,7 +363,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             i += 1
             continue
         n, key, form_offset, with_qualifier = match
-        if arabic and n == 1 and any(name_key(f) in ambiguous for f in clitic_forms(tok.text)):
+        if arabic and n == 1 and _ambiguous_word(tok.text):
             key = name_key(tok.text[form_offset:]) if key not in ambiguous else key
             if not with_qualifier and not any(q.feature_hint for q, _ in pending):
                 pending = []

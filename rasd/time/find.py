@@ -47,7 +47,7 @@ def find_time_expressions(text: str, lang: str | None = None) -> list[TimeMentio
         if tok is not None and tok.cats and (not run or _joins(nt.text, run[-1], tok)):
             run.append(tok)
             continue
-        for span in _split(run):
+        for span in _split(run) if run else ():
             s, e = nt.to_original(span[0].start, span[-1].end)
             while e < len(text) and (unicodedata.category(text[e]) == "Mn" or text[e] == "\u0640"):
                 e += 1  # keep the word's trailing diacritics (ظهراً)

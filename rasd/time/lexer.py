@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from rasd.text.numbers import number_phrases, number_words_at, starts_number
 from rasd.text.tokens import clitic_forms
@@ -38,12 +39,12 @@ def lex(norm: str) -> list[TTok]:
     """
     found = list(_TOKEN.finditer(norm))
     words = [m.group() for m in found]
-    table, longest = phrases()
-    starts = _phrase_starts()
+    table = phrases()[0]
+    lengths = _phrase_lengths()
     out: list[TTok] = []
     # Only digits and words that may start a time or number phrase make tokens: other words are
     # skipped (the gap then separates runs).
-    live = [j for j, w in enumerate(words) if w[0].isdigit() or _may_start(w)]
+    live = _live(words)
     i = 0
     for j in live:
         if j < i:
@@ -56,7 +57,9 @@ def lex(norm: str) -> list[TTok]:
             continue
         n_phrase, cats = 0, {}
         firsts = clitic_forms(w)
-        if not starts.isdisjoint(firsts):  # (a word that only starts numbers needs no phrase search)
+        # (a word that only starts numbers needs no phrase search; none is longer than its forms' longest)
+        longest = max(lengths.get(f, 0) for f in firsts)
+        if longest:
             for n in range(min(longest, len(words) - i), 0, -1):
                 rest = tuple(words[i + 1 : i + n])
                 form = next((f for f in firsts if (f, *rest) in table), None)
@@ -88,9 +91,28 @@ def lex(norm: str) -> list[TTok]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_starts() -> frozenset[str]:
-    """Every word that can start a time phrase."""
-    return frozenset(k[0] for k in phrases()[0])
+def _phrase_lengths() -> dict[str, int]:
+    """Every word that can start a time phrase, with the length of the longest phrase it starts."""
+    lengths: dict[str, int] = {}
+    for key in phrases()[0]:
+        lengths[key[0]] = max(lengths.get(key[0], 0), len(key))
+    return lengths
+
+
+_LIVE_CACHE_SIZE = 100_000
+_live_words: dict[str, bool] = {}  # word -> may it start a token (cached: words repeat a lot)
+
+
+def _live(words: list[str]) -> list[int]:
+    """Indexes of the words that may start a token: digits and words that may start a phrase."""
+    new = set(words).difference(_live_words)
+    if new:
+        if len(_live_words) + len(new) > _LIVE_CACHE_SIZE:
+            _live_words.clear()
+            new = set(words)
+        for w in new:
+            _live_words[w] = w[0].isdigit() or _may_start(w)
+    return list(compress(range(len(words)), map(_live_words.__getitem__, words)))
 
 
 @lru_cache(maxsize=1)
