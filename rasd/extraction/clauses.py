@@ -115,7 +115,10 @@ def analyse_sentence(
         if first is not None:
             clause.definite = _definite(norm, cs + first.start, lang)
         clause.demonstrative = any(
-            d.kind == "anaphor" and cs <= d.start < ce and _near_trigger(d.start, cls, cs) for d in discourse
+            d.kind == "anaphor"
+            and cs <= d.start < ce
+            and _determines_trigger(d.end, cls, cs, norm.text, lang)
+            for d in discourse
         )
         clause.simultaneous = any(d.kind == "simultaneous" and cs <= d.start < ce for d in discourse)
         clause.prior = any(d.kind == "prior" and cs <= d.start < ce for d in discourse)
@@ -184,8 +187,22 @@ def _shift(cls: Classification, delta: int) -> Classification:
     )
 
 
-def _near_trigger(pos: int, cls: Classification, offset: int, reach: int = 12) -> bool:
-    return any(abs((offset + h.start) - pos) <= reach for h in cls.triggers)
+def _determines_trigger(end: int, cls: Classification, offset: int, text: str, lang: str) -> bool:
+    """Does the demonstrative ending at ``end`` point at a trigger of the clause: "هذه الهجمات", "this
+    (deadly) attack"? Not the connective "وذلك عبر الطائرات" ("and that, by drones"): in Arabic the
+    trigger follows at once; in English one adjective may stand between."""
+    for h in cls.triggers:
+        between = text[end : offset + h.start]
+        if offset + h.start < end or len(between) > _DEMONSTRATIVE_REACH:
+            continue
+        words = between.split()
+        if not words or (lang == "en" and len(words) == 1 and words[0] not in _NOT_ADJECTIVES):
+            return True
+    return False
+
+
+_DEMONSTRATIVE_REACH = 16  # characters between a demonstrative and the trigger it determines
+_NOT_ADJECTIVES = frozenset({"is", "was", "were", "are", "after", "in", "on", "by", "of", "to", "for", "as"})
 
 
 def _owner(clauses: list[Clause], pos: int) -> Clause:

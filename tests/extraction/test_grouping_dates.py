@@ -35,3 +35,19 @@ def test_an_earlier_attack_there_is_another_incident_at_the_same_place() -> None
     events = extract(text, published="2016-10-06")
     got = [(e.location.name if e.location else None, e.when.start.isoformat(), e.fatalities) for e in events]
     assert got == [("Bab al-Hawa crossing", "2016-10-06", 29), ("Bab al-Hawa crossing", "2016-08-11", 32)]
+
+
+def test_the_connective_wa_dhalika_does_not_tie_a_strike_on_another_town_to_the_last_one() -> None:
+    text = (
+        "أعلنت المقاومة، فجر اليوم السبت، استهدافها أمس الجمعة هدفاً حيوياً في إيلات بالطيران المسيّر.\n"
+        "وأعلنت المقاومة، أمس، استهدافها ميناء حيفا، وذلك عبر الطائرات المسيّرة."
+    )
+    events = extract(text, published="2024-05-25")
+    assert sorted(e.location.name for e in events if e.location) == ["Eilat", "Haifa"]
+
+
+def test_this_attack_still_tells_the_last_event_again() -> None:
+    text = (
+        "A car bomb exploded in Azaz on Monday, killing 3 people. This attack was the deadliest this month."
+    )
+    assert len(extract(text, published="2024-01-02")) == 1
