@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rasd.geo.keys import first_fragment, keys_fingerprint, multiword_start, name_keys
+from rasd.geo.keys import first_fragment, keys_fingerprint, multiword_start, name_key, name_keys
+from rasd.geo.knowledge import exonyms_ar, knowledge_fingerprint
 from rasd.geo.paths import sources_dir
 from rasd.geo.records import POPULATED, GazetteerError, PlaceRecord
 from rasd.geo.sources import (
@@ -33,6 +34,7 @@ from rasd.geo.sources import (
     wof_records,
 )
 from rasd.geo.spatial import Grid
+from rasd.text.normalize import is_arabic
 
 INDEX_VERSION = "5"
 NOTABLE_POPULATION = 20_000  # in FOCUS_COUNTRIES; elsewhere NOTABLE_POPULATION_WORLD
@@ -160,6 +162,7 @@ def build_index(
     for rec in country_records(_capitals()):
         add(rec, merge=False)
     report.sources.append("rasd-knowledge")
+    _add_exonyms(records)
     _fill_admin(records)
     say("writing index")
     recipe = {
@@ -170,6 +173,24 @@ def build_index(
     _write(path, records, report, recipe)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _add_exonyms(records: list[PlaceRecord]) -> None:
+    """Arabic names of ``knowledge/geo/exonyms_ar.tsv`` join the most populous place of that country
+    known by that Latin name."""
+    wanted = {(e.country, name_key(e.name)): e for e in exonyms_ar()}
+    if not wanted:
+        return
+    best: dict[tuple[str, str], PlaceRecord] = {}
+    for rec in records:
+        if rec.feature != POPULATED:
+            continue
+        for name in {rec.name, *(n for n in rec.names if n.isascii() or not is_arabic(n))}:
+            key = (rec.cc, name_key(name))
+            if key in wanted and (key not in best or (rec.population or 0) > (best[key].population or 0)):
+                best[key] = rec
+    for key, rec in best.items():
+        rec.names.extend(wanted[key].names_ar)
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +325,7 @@ def _write(path: Path, records: list[PlaceRecord], report: BuildReport, recipe: 
         meta = {
             "version": INDEX_VERSION,
             "keys": keys_fingerprint(),
+            "knowledge": knowledge_fingerprint(),
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "sources": json.dumps(report.sources),
             "places": str(n_places),

@@ -13,7 +13,7 @@ from typing import Any
 
 from rasd.geo.build import INDEX_VERSION, MIN_SKELETON, BuildReport, build_index
 from rasd.geo.keys import keys_fingerprint, name_keys
-from rasd.geo.knowledge import canonical_admin1, country_by_code, country_code
+from rasd.geo.knowledge import canonical_admin1, country_by_code, country_code, knowledge_fingerprint
 from rasd.geo.paths import default_index_path
 from rasd.geo.records import POPULATED, GazetteerError
 from rasd.geo.spatial import Grid, distance_km
@@ -235,13 +235,18 @@ class Gazetteer:
         first (``upgrade=False`` raises :class:`OutdatedIndexError` instead)."""
         self.path = Path(path)
         meta = self._open()
-        if meta.get("version") != INDEX_VERSION or meta.get("keys") != keys_fingerprint():
-            # Built by another rasd, or with other transliteration rules (keys would not match).
+        if (
+            meta.get("version") != INDEX_VERSION
+            or meta.get("keys") != keys_fingerprint()
+            or meta.get("knowledge") != knowledge_fingerprint()
+        ):
+            # Built by another rasd, with other transliteration rules (keys would not match), or from
+            # other versions of the knowledge files (sites, provinces, countries, exonyms).
             self._con.close()
             if not upgrade:
                 found = meta.get("version")
                 if found == INDEX_VERSION:
-                    found = f"{found} with other transliteration rules"
+                    found = f"{found} with other transliteration rules or knowledge files"
                 raise OutdatedIndexError(self.path, found, INDEX_VERSION)
             rebuild_outdated(self.path)
             meta = self._open()

@@ -12,6 +12,8 @@ ADMIN1_FILE = "geo/admin1.tsv"
 COUNTRIES_FILE = "geo/countries.tsv"
 QUALIFIERS_FILE = "geo/qualifiers.tsv"
 SITES_FILE = "sites.tsv"
+EXONYMS_FILE = "geo/exonyms_ar.tsv"
+INDEX_KNOWLEDGE = (SITES_FILE, ADMIN1_FILE, COUNTRIES_FILE, EXONYMS_FILE)  # files an index is built from
 
 SITE_FEATURES = frozenset(
     [
@@ -258,3 +260,34 @@ __all__ = [
     "qualifiers",
     "sites",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Exonym:
+    country: str
+    name: str
+    names_ar: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def exonyms_ar() -> tuple[Exonym, ...]:
+    """Arabic names for places the GeoNames data lacks them for (``knowledge/geo/exonyms_ar.tsv``)."""
+    out = []
+    for row in read_tsv(EXONYMS_FILE, required=("country", "name", "names_ar")):
+        if len(row["country"]) != 2 or not row["country"].isupper():
+            raise row.error(f"country must be an ISO2 code, not {row['country']!r}")
+        out.append(Exonym(row["country"], row["name"], tuple(split_list(row["names_ar"]))))
+    return tuple(out)
+
+
+def knowledge_fingerprint() -> str:
+    """Identifies the knowledge files an index is built from: an index built from other versions of
+    them (an analyst's edit, a new release) is rebuilt when opened."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for relative in INDEX_KNOWLEDGE:
+        path = knowledge_path(relative)
+        digest.update(relative.encode("utf-8"))
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:12]

@@ -81,7 +81,7 @@ def rebuild_outdated(path: Path) -> BuildReport:
     """Build ``path`` again from its recorded sources (the old index stays until the new one is complete)."""
     files, countries, include = rebuild_recipe(path)
     log.warning(
-        "%s: gazetteer index built by another rasd version or other transliteration rules; "
+        "%s: gazetteer index built by another rasd version, other transliteration rules or other knowledge files; "
         "rebuilding it from its sources",
         path,
     )

@@ -114,3 +114,35 @@ def test_default_builds_itself_on_first_use(tmp_path: Path, monkeypatch: pytest.
     assert target.exists() and g.path == target
     assert Gazetteer.default() is g
     assert g.lookup("Deir ez-Zor")[0].country_code == "SY"
+
+
+def test_arabic_exonyms_name_places_the_gazetteer_has_only_in_latin(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    build_index(path, countries=["IL", "TR"], include_sources_dir=False)
+    g = Gazetteer(path)
+    assert [(c.name, c.country_code) for c in g.lookup("أسدود")][:1] == [("Ashdod", "IL")]
+    assert g.lookup("سروج")[0].country_code == "TR"
+
+
+def test_an_index_built_from_other_knowledge_files_is_rebuilt_when_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasd.geo.knowledge import exonyms_ar
+
+    override = tmp_path / "knowledge"
+    (override / "geo").mkdir(parents=True)
+    exonyms = override / "geo" / "exonyms_ar.tsv"
+    exonyms.write_text("country\tname\tnames_ar\nIL\tAshdod\tأسدود\n", encoding="utf-8")
+    monkeypatch.setenv("RASD_KNOWLEDGE", str(override))
+    exonyms_ar.cache_clear()
+    try:
+        path = tmp_path / "g.sqlite"
+        build_index(path, countries=["IL"], include_sources_dir=False)
+        assert not Gazetteer(path).lookup("عسقلان")
+        # an analyst adds a name: the index built before the edit is rebuilt with it
+        exonyms.write_text(exonyms.read_text(encoding="utf-8") + "IL\tAshkelon\tعسقلان\n", encoding="utf-8")
+        exonyms_ar.cache_clear()
+        assert Gazetteer(path).lookup("عسقلان")[0].name == "Ashkelon"
+    finally:
+        monkeypatch.delenv("RASD_KNOWLEDGE")
+        exonyms_ar.cache_clear()
