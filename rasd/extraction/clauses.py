@@ -14,7 +14,7 @@ from rasd.actors import find_actors
 from rasd.coding.classify import Classification, classify_norm
 from rasd.coding.triggers import TriggerHit, find_cues_tokens, find_triggers_tokens
 from rasd.extraction.counts import Count, find_counts
-from rasd.extraction.discourse import find_discourse
+from rasd.extraction.discourse import Cue, find_discourse
 from rasd.extraction.sources import Voice
 from rasd.text.normalize import NormText, normalize
 from rasd.text.segments import Segment
@@ -39,6 +39,7 @@ class Clause:
     simultaneous: bool = False
     prior: bool = False  # "before that": a new event, earlier than the one told just before
     there: bool = False  # "an attack there": at the place told just before
+    another: bool = False  # "هجوم آخر", "another attack": a new event, not the one told before
     cause_of: Clause | None = None  # this clause tells the event that ``cause_of`` answers
     counts: list[Count] = field(default_factory=list)  # spans already in document offsets
     cues: list[tuple[str, int, int]] = field(default_factory=list)
@@ -123,6 +124,10 @@ def analyse_sentence(
         clause.simultaneous = any(d.kind == "simultaneous" and cs <= d.start < ce for d in discourse)
         clause.prior = any(d.kind == "prior" and cs <= d.start < ce for d in discourse)
         clause.there = any(d.kind == "there" and cs <= d.start < ce for d in discourse)
+        clause.another = any(
+            d.kind == "another" and cs <= d.start < ce and _qualifies_trigger(d, cls, cs, norm.text, lang)
+            for d in discourse
+        )
         if clause.prior:
             clause.demonstrative = False  # the "that" of "before that" points at the last event, not this one
         clauses.append(clause)
@@ -197,6 +202,17 @@ def _determines_trigger(end: int, cls: Classification, offset: int, text: str, l
             continue
         words = between.split()
         if not words or (lang == "en" and len(words) == 1 and words[0] not in _NOT_ADJECTIVES):
+            return True
+    return False
+
+
+def _qualifies_trigger(cue: Cue, cls: Classification, offset: int, text: str, lang: str) -> bool:
+    """Is "another" said of a trigger: right after it in Arabic ("هجوم آخر"; before it, "آخر هجوم" is
+    "the last attack"), right before it in English ("another attack")?"""
+    for h in cls.triggers:
+        start, end = offset + h.start, offset + h.end
+        between = text[end : cue.start] if lang == "ar" else text[cue.end : start]
+        if (cue.start >= end if lang == "ar" else start >= cue.end) and not between.strip():
             return True
     return False
 

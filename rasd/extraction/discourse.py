@@ -12,7 +12,7 @@ from rasd.coding.matcher import PhraseMatcher, lexicon_matcher
 from rasd.knowledge import Row
 from rasd.text.tokens import Token
 
-KINDS = ("anaphor", "simultaneous", "cause", "prior", "period", "there")
+KINDS = ("anaphor", "simultaneous", "cause", "prior", "period", "there", "another")
 
 
 @dataclass(frozen=True, slots=True)

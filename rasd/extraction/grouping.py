@@ -156,7 +156,7 @@ def group_clauses(
         for n, group in enumerate(groups):
             part = clause if n == 0 else replace(clause, counts=[])  # a toll is told once, not per place
             others = [i for i in incidents if not any(i is u for u in used) and _on_line(i, clause, lines)]
-            home = None if clause.prior else _join_target(part, group, interval, others)
+            home = None if clause.prior or clause.another else _join_target(part, group, interval, others)
             if home is None:
                 home = Incident()
                 if clause.simultaneous and own_interval is None and incidents:

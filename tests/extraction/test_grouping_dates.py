@@ -51,3 +51,20 @@ def test_this_attack_still_tells_the_last_event_again() -> None:
         "A car bomb exploded in Azaz on Monday, killing 3 people. This attack was the deadliest this month."
     )
     assert len(extract(text, published="2024-01-02")) == 1
+
+
+def test_another_attack_at_the_same_town_is_another_event() -> None:
+    text = (
+        "قصفت المدفعية مدينة معرة النعمان صباح اليوم الأحد.\n"
+        "وبعد الظهر، شنت الطائرات غارة أخرى على مدينة معرة النعمان."
+    )
+    events = extract(text, published="2024-03-10")
+    assert sorted(e.sub_event_type for e in events) == [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ]
+
+
+def test_the_last_attack_is_not_another_one() -> None:
+    text = "قصفت المدفعية مدينة معرة النعمان صباح اليوم الأحد، وكان آخر قصف على المدينة قبل أسبوع."
+    assert len(extract(text, published="2024-03-10")) == 1
