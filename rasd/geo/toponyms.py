@@ -13,6 +13,9 @@ DOMINANT_POPULATION times larger than any other ("protested in Cordoba"): that o
 A capitalised English name no gazetteer spells that way is still a place when a kind word follows or precedes
 it ("Tawileh town", "the town of X"; knowledge/geo/name_words.tsv); it is then looked for, loosely, only in the
 province the next places name ("... in Al Hasakeh countryside", "X village, Atareb district, Aleppo"). A name
+after a place preposition is a place too ("demonstrated in Carhaix-Plouger";
+name_words.tsv), unless one of its words is no place name ("in January", "in Israeli strikes";
+not_places_en.tsv) or a noun right after it makes it a modifier ("in Houthi positions"). A name
 before an armed-group word ("Al Sham Corps") is no place; a name said again is where it was the first time;
 an Arabic name found only behind a proclitic ("فورين") must lie in a country the rest of the text speaks of.
 """
@@ -36,6 +39,7 @@ DETECTION_CACHE_SIZE = 300_000  # tokens whose possible name starts are remember
 AMBIGUOUS_FILE = "geo/ambiguous.tsv"
 COMMON_WORDS_FILE = "geo/common_words_ar.tsv"
 NAME_WORDS_FILE = "geo/name_words.tsv"
+NOT_PLACES_FILE = "geo/not_places_en.tsv"
 MAX_GUESSED_WORDS = 4  # a name no gazetteer spells that way is at most this long ("Maaret Al Naasan")
 MIN_SCORE = 0.3
 MIN_BARE_KEY = 3  # shorter names are taken only after a qualifier that names a kind of place
@@ -161,12 +165,59 @@ def _name_prefixes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _name_words_by_use() -> dict[str, set[tuple[str, ...]]]:
     rows = read_tsv(NAME_WORDS_FILE, required=("word", "use"))
-    by_use: dict[str, set[tuple[str, ...]]] = {"guess": set(), "organisation": set(), "prefix": set()}
+    by_use: dict[str, set[tuple[str, ...]]] = {
+        "guess": set(),
+        "organisation": set(),
+        "prefix": set(),
+        "locative": set(),
+        "joiner": set(),
+        "follower": set(),
+    }
     for r in rows:
         if r["use"] not in by_use:
             raise KnowledgeError(knowledge_path(NAME_WORDS_FILE), r.line, f"unknown use {r['use']!r}")
         by_use[r["use"]].add(tuple(r["word"].lower().split()))
     return by_use
+
+
+@lru_cache(maxsize=1)
+def _locatives() -> frozenset[str]:
+    """English prepositions that put an event at a place ("in", "near", "north of"), lower case."""
+    return frozenset(" ".join(w) for w in _name_words_by_use()["locative"])
+
+
+@lru_cache(maxsize=1)
+def _joiners() -> frozenset[str]:
+    """Lower-case words inside place names between capitalised words ("del" in "Mineral del Chico")."""
+    return frozenset(" ".join(w) for w in _name_words_by_use()["joiner"])
+
+
+@lru_cache(maxsize=1)
+def _followers() -> frozenset[str]:
+    """Lower-case words that may follow a place name (prepositions, units, facilities: "X township")."""
+    by_use = _name_words_by_use()
+    return frozenset(w[0] for w in by_use["follower"] | by_use["guess"] if len(w) == 1)
+
+
+def _modifier(nt: NormText, toks: tuple[Token, ...], j: int) -> bool:
+    """Is token j, right after a capitalised name, a lower-case word that makes the name a modifier
+    ("Houthi positions", "Houthi-controlled", "Ankara's offensive") rather than a place?"""
+    if j >= len(toks) or not _WORD_GAP.match(nt.text[toks[j - 1].end : toks[j].start]):
+        return False
+    tok = toks[j]
+    if not tok.text.isascii() or not tok.text.isalpha() or _is_capitalized(nt, tok):
+        return False
+    if nt.text[toks[j - 1].end : tok.start] in ("-", "'", "’"):
+        return True  # "Zarvani-controlled", "Ankara's"
+    return tok.text not in _followers() and not tok.text.endswith(("ing", "ed"))
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    """Capitalised English words that are no place names (months, titles, nationalities ...), lower case."""
+    words = {r["word"].lower() for r in read_tsv(NOT_PLACES_FILE, required=("word",))}
+    adjectives = {a.lower() for c in countries() for a in c.adjectives if a.isascii()}
+    return frozenset(words | adjectives)
 
 
 def _words_at(nt: NormText, toks: tuple[Token, ...], j: int, words: frozenset[tuple[str, ...]]) -> int:
@@ -187,12 +238,41 @@ def _latin_run(nt: NormText, toks: tuple[Token, ...], i: int, stop: frozenset[tu
         t = toks[i + n]
         if not t.text.isascii() or (n and not _WORD_GAP.match(nt.text[toks[i + n - 1].end : t.start])):
             break
-        if (t.text,) in stop or not (_is_capitalized(nt, t) or t.text in _ARTICLES) or t.text.isdigit():
+        joiner = n > 0 and t.text in _joiners()
+        if (
+            (t.text,) in stop
+            or not (_is_capitalized(nt, t) or t.text in _ARTICLES or joiner)
+            or t.text.isdigit()
+        ):
             break
         n += 1
-    while n and toks[i + n - 1].text in _ARTICLES:
+    while n and (toks[i + n - 1].text in _ARTICLES or toks[i + n - 1].text in _joiners()):
         n -= 1
     return n
+
+
+def _loose_run(toks: tuple[Token, ...], i: int, run: int, notable: frozenset[str]) -> int:
+    """How many of the ``run`` capitalised tokens from token i on may form a name no gazetteer knows: none
+    when one of them is no place name ("in Israeli strikes", "in Euphrates Shield") or when a name worth
+    finding on its own starts inside them ("in Northern Aleppo" is Aleppo)."""
+    stop = _not_places()
+    if any(t.text in stop for t in toks[i : i + run]):
+        return 0
+    if any(join_fragments([token_fragment(t.text)]) in notable for t in toks[i + 1 : i + run]):
+        return 0
+    n = run
+    while n and (toks[i + n - 1].text in _ARTICLES or toks[i + n - 1].text in _joiners()):
+        n -= 1
+    return n
+
+
+# ACLED's "Town (District, Province)": a capitalised name, then brackets of two or three capitalised units.
+_UNIT_BRACKETS = re.compile(r"[ \t]*\(\s*[A-Z][^(),\n]{1,40}(?:,\s*[A-Z][^(),\n]{1,40}){1,3}\)")
+
+
+def _unit_brackets_after(text: str, nt: NormText, tok: Token) -> bool:
+    """Do ACLED-style brackets naming the units a place lies in follow the token ("Greiz (Greiz, Thuringen)")?"""
+    return _UNIT_BRACKETS.match(text, nt.to_original(tok.start, tok.end)[1]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -350,6 +430,17 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 out.append(_guessed(text, nt, toks[i], toks[i + run - 1], pending, after))
                 pending = []
                 i += run + kind
+                continue
+            loose = _loose_run(toks, i, run, notable) if run and match is None else 0
+            locative = bool(pending) and pending[-1][0].word in _locatives()
+            if loose and _modifier(nt, toks, i + loose):
+                loose = 0  # "in Houthi positions"
+            if loose and locative:
+                # "demonstrated in Carhaix-Plouger", "Kpankpaga (Kompienga, Kompienga)": a place by the
+                # preposition or the brackets around it, though no gazetteer spells it so
+                out.append(_guessed(text, nt, toks[i], toks[i + loose - 1], pending, None))
+                pending = []
+                i += loose
                 continue
         if match is None:
             pending = []

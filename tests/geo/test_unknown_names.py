@@ -1,0 +1,45 @@
+"""Capitalised English names no gazetteer spells so, made places by a preposition before them ("protested in
+X") or by brackets naming their units after them ("X (District, Province)"); words that are no places."""
+
+from __future__ import annotations
+
+from rasd.geo import Gazetteer, find_toponyms
+
+
+def names(gaz: Gazetteer, text: str) -> list[tuple[str, bool]]:
+    return [(m.text, m.guessed) for m in find_toponyms(text, gaz)]
+
+
+def test_unknown_name_after_a_place_preposition_is_a_place(gaz: Gazetteer) -> None:
+    assert names(gaz, "On 3 May, teachers demonstrated in Quorvellane, demanding higher pay.") == [
+        ("Quorvellane", True)
+    ]
+    assert names(gaz, "Gunmen ambushed a convoy near Bantiqueros Alto on Sunday.") == [
+        ("Bantiqueros Alto", True)
+    ]
+    assert names(gaz, "Quorvellane residents said the road was closed.") == []  # no preposition
+
+
+def test_capitalised_words_that_are_no_places(gaz: Gazetteer) -> None:
+    assert names(gaz, "The talks will resume in Quorvellane.") == [("Quorvellane", True)]
+    for text in (
+        "The talks will resume in January.",
+        "The bill was debated in Parliament on Tuesday.",
+        "Three were killed in Israeli strikes overnight.",
+        "Fighters took part in Euphrates Shield.",
+        "Prices rose sharply in Ramadan.",
+    ):
+        assert names(gaz, text) == [], text
+    assert names(gaz, "Jets struck in Northern Aleppo overnight.") == [("Aleppo", False)]
+
+
+def test_name_followed_by_a_noun_is_a_modifier(gaz: Gazetteer) -> None:
+    assert names(gaz, "Jets struck in Zarvani positions overnight.") == []
+    assert names(gaz, "Jets struck in Zarvani-controlled villages overnight.") == []
+    assert names(gaz, "Clashes broke out in Zarvani township overnight.") == [("Zarvani", True)]
+
+
+def test_lower_case_words_inside_a_name(gaz: Gazetteer) -> None:
+    assert names(gaz, "Residents blocked the road in Quinta del Morvaz, demanding water.") == [
+        ("Quinta del Morvaz", True)
+    ]
