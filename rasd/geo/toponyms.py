@@ -15,7 +15,8 @@ it ("Tawileh town", "the town of X"; knowledge/geo/name_words.tsv); it is then l
 province the next places name ("... in Al Hasakeh countryside", "X village, Atareb district, Aleppo"). A name
 after a place preposition is a place too ("demonstrated in Carhaix-Plouger";
 name_words.tsv), unless one of its words is no place name ("in January", "in Israeli strikes";
-not_places_en.tsv) or a noun right after it makes it a modifier ("in Houthi positions"). A name
+not_places_en.tsv) or a noun right after it makes it a modifier ("in Houthi positions"); so is a name
+before ACLED-style brackets naming its units ("Greiz (Greiz, Thuringen)"). A name
 before an armed-group word ("Al Sham Corps") is no place; a name said again is where it was the first time;
 an Arabic name found only behind a proclitic ("فورين") must lie in a country the rest of the text speaks of.
 """
@@ -435,7 +436,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             locative = bool(pending) and pending[-1][0].word in _locatives()
             if loose and _modifier(nt, toks, i + loose):
                 loose = 0  # "in Houthi positions"
-            if loose and locative:
+            if loose and (locative or _unit_brackets_after(text, nt, toks[i + loose - 1])):
                 # "demonstrated in Carhaix-Plouger", "Kpankpaga (Kompienga, Kompienga)": a place by the
                 # preposition or the brackets around it, though no gazetteer spells it so
                 out.append(_guessed(text, nt, toks[i], toks[i + loose - 1], pending, None))
@@ -488,6 +489,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             continue
         introduced = bool(pending) or prep_clitic or after_q is not None or with_qualifier
         introduced = introduced or (prefixed and n >= 2)  # "The capture of Tel Hamis"
+        introduced = introduced or (not arabic and _unit_brackets_after(text, nt, last))  # "Greiz (Greiz, X)"
         well_known = key in notable and key not in ambiguous and len(key) >= MIN_BARE_KEY
         hinted = (
             with_qualifier

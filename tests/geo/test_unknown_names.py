@@ -43,3 +43,10 @@ def test_lower_case_words_inside_a_name(gaz: Gazetteer) -> None:
     assert names(gaz, "Residents blocked the road in Quinta del Morvaz, demanding water.") == [
         ("Quinta del Morvaz", True)
     ]
+
+
+def test_name_before_brackets_naming_its_units_is_a_place(gaz: Gazetteer) -> None:
+    text = "Residents marched through the streets of Kuvarendi (Tessoumbe, Zorkana) on Friday."
+    assert names(gaz, text) == [("Kuvarendi", True)]
+    text = "Residents marched through the streets of Salqin (Harim, Idleb) on Friday."
+    assert names(gaz, text)[0] == ("Salqin", False)
