@@ -50,3 +50,13 @@ def test_name_before_brackets_naming_its_units_is_a_place(gaz: Gazetteer) -> Non
     assert names(gaz, text) == [("Kuvarendi", True)]
     text = "Residents marched through the streets of Salqin (Harim, Idleb) on Friday."
     assert names(gaz, text)[0] == ("Salqin", False)
+
+
+def test_movement_and_area_prepositions_introduce_a_place(gaz: Gazetteer) -> None:
+    for text in (
+        "Around 300 farmers marched through Quorvellane to demand lower fuel prices.",
+        "Drivers slowed the traffic towards Quorvellane.",
+        "Gunmen killed a herder in the area of Quorvellane.",
+        "Residents gathered in the streets of Quorvellane.",
+    ):
+        assert names(gaz, text) == [("Quorvellane", True)], text
