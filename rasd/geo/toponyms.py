@@ -16,7 +16,8 @@ province the next places name ("... in Al Hasakeh countryside", "X village, Atar
 after a place preposition is a place too ("demonstrated in Carhaix-Plouger";
 name_words.tsv), unless one of its words is no place name ("in January", "in Israeli strikes";
 not_places_en.tsv) or a noun right after it makes it a modifier ("in Houthi positions"); so is a name
-before ACLED-style brackets naming its units ("Greiz (Greiz, Thuringen)"). A name
+before ACLED-style brackets naming its units ("Greiz (Greiz, Thuringen)"). Such a name takes the one place
+spelt nearly so (LOOSE_RATIO), if any, with a lowered score. A name
 before an armed-group word ("Al Sham Corps") is no place; a name said again is where it was the first time;
 an Arabic name found only behind a proclitic ("فورين") must lie in a country the rest of the text speaks of.
 """
@@ -76,6 +77,7 @@ class ToponymMention:
     guessed: bool = False  # not a gazetteer spelling; a place by the kind word around it ("Tawileh town")
     stripped: bool = False  # found only behind a proclitic the name does not start with ("فورين" -> ورين)
     region: bool = False  # introduced as the region around it ("ريف حلب", "Hasakah countryside")
+    loose: bool = False  # guessed from a preposition or brackets alone: may be a known place spelt otherwise
 
 
 @lru_cache(maxsize=1)
@@ -439,7 +441,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             if loose and (locative or _unit_brackets_after(text, nt, toks[i + loose - 1])):
                 # "demonstrated in Carhaix-Plouger", "Kpankpaga (Kompienga, Kompienga)": a place by the
                 # preposition or the brackets around it, though no gazetteer spells it so
-                out.append(_guessed(text, nt, toks[i], toks[i + loose - 1], pending, None))
+                out.append(
+                    replace(_guessed(text, nt, toks[i], toks[i + loose - 1], pending, None), loose=True)
+                )
                 pending = []
                 i += loose
                 continue
@@ -665,6 +669,23 @@ def _top(
     return found
 
 
+LOOSE_RATIO = 85.0  # how alike (rapidfuzz ratio of keys) a name must be to the only place spelt nearly so
+LOOSE_FACTOR = 0.7  # ... whose score is lowered by this factor
+
+
+def _spelt_nearly(
+    g: Gazetteer, m: ToponymMention, cc: str | None, ctx: _Context | None
+) -> GeoCandidate | None:
+    """The one place (or namesakes close together) spelt nearly as a name no gazetteer has, or None."""
+    from rapidfuzz import fuzz
+
+    key = name_key(m.text)
+    alike = [c for c in _top(g, m, cc, None, ctx) if fuzz.ratio(key, name_key(c.name)) >= LOOSE_RATIO]
+    if not alike or any(distance_km(c.lat, c.lon, alike[0].lat, alike[0].lon) > 25 for c in alike):
+        return None
+    return replace(alike[0], score=round(min(1.0, alike[0].score) * LOOSE_FACTOR, 3))
+
+
 _TOWN_WORDS = frozenset(["city", "town", "village"])
 # particles an Arabic verb follows, never a place name (normalized)
 _VERB_PARTICLES = frozenset(
@@ -818,9 +839,10 @@ def resolve_toponyms(
             admin1 = area.admin1 if area.feature != "country" else None
         default_cc = m.country_hint or (ctx.cc if ctx else None)
         if m.guessed and not admin1:
-            results.append(
-                (m, None, None)
-            )  # a spelling no gazetteer has: only looked for in a named province
+            # a spelling no gazetteer has: only looked for in a named province, or (named as a place by a
+            # preposition alone) as a place spelt nearly so ("Carhaix-Plouger": Carhaix-Plouguer)
+            near = _spelt_nearly(g, m, cc, ctx) if m.loose else None
+            results.append((m, near, 1 if near else None))
             continue
         if _after_district(idx, mentions, first, text):
             m = replace(m, feature_hint="admin1")  # "Ar Rutba district, Anbar": the province

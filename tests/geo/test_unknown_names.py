@@ -3,7 +3,7 @@ X") or by brackets naming their units after them ("X (District, Province)"); wor
 
 from __future__ import annotations
 
-from rasd.geo import Gazetteer, find_toponyms
+from rasd.geo import Gazetteer, find_toponyms, resolve_toponyms
 
 
 def names(gaz: Gazetteer, text: str) -> list[tuple[str, bool]]:
@@ -60,3 +60,12 @@ def test_movement_and_area_prepositions_introduce_a_place(gaz: Gazetteer) -> Non
         "Residents gathered in the streets of Quorvellane.",
     ):
         assert names(gaz, text) == [("Quorvellane", True)], text
+
+
+def test_unknown_spelling_after_a_preposition_takes_the_place_spelt_nearly_so(gaz: Gazetteer) -> None:
+    text = "Dozens of teachers demonstrated in Zabadeni to demand higher pay."
+    ((mention, cand, precision),) = resolve_toponyms(find_toponyms(text, gaz), text, gaz)
+    assert mention.text == "Zabadeni" and cand is not None and cand.country_code == "SY"
+    assert abs(cand.lat - 33.72) < 0.1 and precision == 1 and cand.score < 0.8  # Az Zabadani, less sure
+    text = "Dozens of teachers demonstrated in Qorowdheere to demand higher pay."
+    assert resolve_toponyms(find_toponyms(text, gaz), text, gaz)[0][1] is None
