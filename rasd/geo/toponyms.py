@@ -175,6 +175,7 @@ def _name_words_by_use() -> dict[str, set[tuple[str, ...]]]:
         "locative": set(),
         "joiner": set(),
         "follower": set(),
+        "adjective": set(),
     }
     for r in rows:
         if r["use"] not in by_use:
@@ -193,6 +194,12 @@ def _locatives() -> frozenset[str]:
 def _joiners() -> frozenset[str]:
     """Lower-case words inside place names between capitalised words ("del" in "Mineral del Chico")."""
     return frozenset(" ".join(w) for w in _name_words_by_use()["joiner"])
+
+
+@lru_cache(maxsize=1)
+def _place_adjectives() -> frozenset[str]:
+    """Lower-case words between a preposition and a place name ("in central X", "near occupied X")."""
+    return frozenset(w[0] for w in _name_words_by_use()["adjective"] if len(w) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -394,6 +401,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             if q is not None and not _is_capitalized(nt, tok):
                 pending.append((q, tok.start))
                 i += 1
+                continue
+            if pending and tok.text in _place_adjectives() and not _is_capitalized(nt, tok):
+                i += 1  # "in central X", "in occupied X": the preposition still introduces the name
                 continue
             # Latin names are capitalised ("al-" may start them); a short all-capital token is an
             # acronym (JWS, SDF, PKK), not a place, unless a qualifier introduces it.

@@ -69,3 +69,8 @@ def test_unknown_spelling_after_a_preposition_takes_the_place_spelt_nearly_so(ga
     assert abs(cand.lat - 33.72) < 0.1 and precision == 1 and cand.score < 0.8  # Az Zabadani, less sure
     text = "Dozens of teachers demonstrated in Qorowdheere to demand higher pay."
     assert resolve_toponyms(find_toponyms(text, gaz), text, gaz)[0][1] is None
+
+
+def test_an_adjective_between_preposition_and_name_keeps_it_a_place(gaz: Gazetteer) -> None:
+    assert names(gaz, "About 100 taxi drivers gathered in central Quorvellane.") == [("Quorvellane", True)]
+    assert names(gaz, "A soldier looted a shop in occupied Quorvellane.") == [("Quorvellane", True)]
