@@ -13,6 +13,11 @@ DOMINANT_POPULATION times larger than any other ("protested in Cordoba"): that o
 A capitalised English name no gazetteer spells that way is still a place when a kind word follows or precedes
 it ("Tawileh town", "the town of X"; knowledge/geo/name_words.tsv); it is then looked for, loosely, only in the
 province the next places name ("... in Al Hasakeh countryside", "X village, Atareb district, Aleppo"). A name
+after a place preposition is a place too ("demonstrated in Carhaix-Plouger";
+name_words.tsv), unless one of its words is no place name ("in January", "in Israeli strikes";
+not_places_en.tsv) or a noun right after it makes it a modifier ("in Houthi positions"); so is a name
+before ACLED-style brackets naming its units ("Greiz (Greiz, Thuringen)"). Such a name takes the one place
+spelt nearly so (LOOSE_RATIO), if any, with a lowered score. A name
 before an armed-group word ("Al Sham Corps") is no place; a name said again is where it was the first time;
 an Arabic name found only behind a proclitic ("فورين") must lie in a country the rest of the text speaks of.
 """
@@ -36,6 +41,7 @@ DETECTION_CACHE_SIZE = 300_000  # tokens whose possible name starts are remember
 AMBIGUOUS_FILE = "geo/ambiguous.tsv"
 COMMON_WORDS_FILE = "geo/common_words_ar.tsv"
 NAME_WORDS_FILE = "geo/name_words.tsv"
+NOT_PLACES_FILE = "geo/not_places_en.tsv"
 MAX_GUESSED_WORDS = 4  # a name no gazetteer spells that way is at most this long ("Maaret Al Naasan")
 MIN_SCORE = 0.3
 MIN_BARE_KEY = 3  # shorter names are taken only after a qualifier that names a kind of place
@@ -71,6 +77,7 @@ class ToponymMention:
     guessed: bool = False  # not a gazetteer spelling; a place by the kind word around it ("Tawileh town")
     stripped: bool = False  # found only behind a proclitic the name does not start with ("فورين" -> ورين)
     region: bool = False  # introduced as the region around it ("ريف حلب", "Hasakah countryside")
+    loose: bool = False  # guessed from a preposition or brackets alone: may be a known place spelt otherwise
 
 
 @lru_cache(maxsize=1)
@@ -168,12 +175,66 @@ def _name_prefixes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _name_words_by_use() -> dict[str, set[tuple[str, ...]]]:
     rows = read_tsv(NAME_WORDS_FILE, required=("word", "use"))
-    by_use: dict[str, set[tuple[str, ...]]] = {"guess": set(), "organisation": set(), "prefix": set()}
+    by_use: dict[str, set[tuple[str, ...]]] = {
+        "guess": set(),
+        "organisation": set(),
+        "prefix": set(),
+        "locative": set(),
+        "joiner": set(),
+        "follower": set(),
+        "adjective": set(),
+    }
     for r in rows:
         if r["use"] not in by_use:
             raise KnowledgeError(knowledge_path(NAME_WORDS_FILE), r.line, f"unknown use {r['use']!r}")
         by_use[r["use"]].add(tuple(r["word"].lower().split()))
     return by_use
+
+
+@lru_cache(maxsize=1)
+def _locatives() -> frozenset[str]:
+    """English prepositions that put an event at a place ("in", "near", "north of"), lower case."""
+    return frozenset(" ".join(w) for w in _name_words_by_use()["locative"])
+
+
+@lru_cache(maxsize=1)
+def _joiners() -> frozenset[str]:
+    """Lower-case words inside place names between capitalised words ("del" in "Mineral del Chico")."""
+    return frozenset(" ".join(w) for w in _name_words_by_use()["joiner"])
+
+
+@lru_cache(maxsize=1)
+def _place_adjectives() -> frozenset[str]:
+    """Lower-case words between a preposition and a place name ("in central X", "near occupied X")."""
+    return frozenset(w[0] for w in _name_words_by_use()["adjective"] if len(w) == 1)
+
+
+@lru_cache(maxsize=1)
+def _followers() -> frozenset[str]:
+    """Lower-case words that may follow a place name (prepositions, units, facilities: "X township")."""
+    by_use = _name_words_by_use()
+    return frozenset(w[0] for w in by_use["follower"] | by_use["guess"] if len(w) == 1)
+
+
+def _modifier(nt: NormText, toks: tuple[Token, ...], j: int) -> bool:
+    """Is token j, right after a capitalised name, a lower-case word that makes the name a modifier
+    ("Houthi positions", "Houthi-controlled", "Ankara's offensive") rather than a place?"""
+    if j >= len(toks) or not _WORD_GAP.match(nt.text[toks[j - 1].end : toks[j].start]):
+        return False
+    tok = toks[j]
+    if not tok.text.isascii() or not tok.text.isalpha() or _is_capitalized(nt, tok):
+        return False
+    if nt.text[toks[j - 1].end : tok.start] in ("-", "'", "’"):
+        return True  # "Zarvani-controlled", "Ankara's"
+    return tok.text not in _followers() and not tok.text.endswith(("ing", "ed"))
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    """Capitalised English words that are no place names (months, titles, nationalities ...), lower case."""
+    words = {r["word"].lower() for r in read_tsv(NOT_PLACES_FILE, required=("word",))}
+    adjectives = {a.lower() for c in countries() for a in c.adjectives if a.isascii()}
+    return frozenset(words | adjectives)
 
 
 def _words_at(nt: NormText, toks: tuple[Token, ...], j: int, words: frozenset[tuple[str, ...]]) -> int:
@@ -194,12 +255,41 @@ def _latin_run(nt: NormText, toks: tuple[Token, ...], i: int, stop: frozenset[tu
         t = toks[i + n]
         if not t.text.isascii() or (n and not _WORD_GAP.match(nt.text[toks[i + n - 1].end : t.start])):
             break
-        if (t.text,) in stop or not (_is_capitalized(nt, t) or t.text in _ARTICLES) or t.text.isdigit():
+        joiner = n > 0 and t.text in _joiners()
+        if (
+            (t.text,) in stop
+            or not (_is_capitalized(nt, t) or t.text in _ARTICLES or joiner)
+            or t.text.isdigit()
+        ):
             break
         n += 1
-    while n and toks[i + n - 1].text in _ARTICLES:
+    while n and (toks[i + n - 1].text in _ARTICLES or toks[i + n - 1].text in _joiners()):
         n -= 1
     return n
+
+
+def _loose_run(toks: tuple[Token, ...], i: int, run: int, notable: frozenset[str]) -> int:
+    """How many of the ``run`` capitalised tokens from token i on may form a name no gazetteer knows: none
+    when one of them is no place name ("in Israeli strikes", "in Euphrates Shield") or when a name worth
+    finding on its own starts inside them ("in Northern Aleppo" is Aleppo)."""
+    stop = _not_places()
+    if any(t.text in stop for t in toks[i : i + run]):
+        return 0
+    if any(join_fragments([token_fragment(t.text)]) in notable for t in toks[i + 1 : i + run]):
+        return 0
+    n = run
+    while n and (toks[i + n - 1].text in _ARTICLES or toks[i + n - 1].text in _joiners()):
+        n -= 1
+    return n
+
+
+# ACLED's "Town (District, Province)": a capitalised name, then brackets of two or three capitalised units.
+_UNIT_BRACKETS = re.compile(r"[ \t]*\(\s*[A-Z][^(),\n]{1,40}(?:,\s*[A-Z][^(),\n]{1,40}){1,3}\)")
+
+
+def _unit_brackets_after(text: str, nt: NormText, tok: Token) -> bool:
+    """Do ACLED-style brackets naming the units a place lies in follow the token ("Greiz (Greiz, Thuringen)")?"""
+    return _UNIT_BRACKETS.match(text, nt.to_original(tok.start, tok.end)[1]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -319,6 +409,9 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 pending.append((q, tok.start))
                 i += 1
                 continue
+            if pending and tok.text in _place_adjectives() and not _is_capitalized(nt, tok):
+                i += 1  # "in central X", "in occupied X": the preposition still introduces the name
+                continue
             # Latin names are capitalised ("al-" may start them); a short all-capital token is an
             # acronym (JWS, SDF, PKK), not a place, unless a qualifier introduces it.
             if _is_acronym(nt, tok) and not pending:
@@ -357,6 +450,19 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                 out.append(_guessed(text, nt, toks[i], toks[i + run - 1], pending, after))
                 pending = []
                 i += run + kind
+                continue
+            loose = _loose_run(toks, i, run, notable) if run and match is None else 0
+            locative = bool(pending) and pending[-1][0].word in _locatives()
+            if loose and _modifier(nt, toks, i + loose):
+                loose = 0  # "in Houthi positions"
+            if loose and (locative or _unit_brackets_after(text, nt, toks[i + loose - 1])):
+                # "demonstrated in Carhaix-Plouger", "Kpankpaga (Kompienga, Kompienga)": a place by the
+                # preposition or the brackets around it, though no gazetteer spells it so
+                out.append(
+                    replace(_guessed(text, nt, toks[i], toks[i + loose - 1], pending, None), loose=True)
+                )
+                pending = []
+                i += loose
                 continue
         if match is None:
             pending = []
@@ -404,6 +510,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
             continue
         introduced = bool(pending) or prep_clitic or after_q is not None or with_qualifier
         introduced = introduced or (prefixed and n >= 2)  # "The capture of Tel Hamis"
+        introduced = introduced or (not arabic and _unit_brackets_after(text, nt, last))  # "Greiz (Greiz, X)"
         well_known = key in notable and key not in ambiguous and len(key) >= MIN_BARE_KEY
         hinted = (
             with_qualifier
@@ -579,6 +686,23 @@ def _top(
     return found
 
 
+LOOSE_RATIO = 85.0  # how alike (rapidfuzz ratio of keys) a name must be to the only place spelt nearly so
+LOOSE_FACTOR = 0.7  # ... whose score is lowered by this factor
+
+
+def _spelt_nearly(
+    g: Gazetteer, m: ToponymMention, cc: str | None, ctx: _Context | None
+) -> GeoCandidate | None:
+    """The one place (or namesakes close together) spelt nearly as a name no gazetteer has, or None."""
+    from rapidfuzz import fuzz
+
+    key = name_key(m.text)
+    alike = [c for c in _top(g, m, cc, None, ctx) if fuzz.ratio(key, name_key(c.name)) >= LOOSE_RATIO]
+    if not alike or any(distance_km(c.lat, c.lon, alike[0].lat, alike[0].lon) > 25 for c in alike):
+        return None
+    return replace(alike[0], score=round(min(1.0, alike[0].score) * LOOSE_FACTOR, 3))
+
+
 _TOWN_WORDS = frozenset(["city", "town", "village"])
 # particles an Arabic verb follows, never a place name (normalized)
 _VERB_PARTICLES = frozenset(
@@ -732,9 +856,10 @@ def resolve_toponyms(
             admin1 = area.admin1 if area.feature != "country" else None
         default_cc = m.country_hint or (ctx.cc if ctx else None)
         if m.guessed and not admin1:
-            results.append(
-                (m, None, None)
-            )  # a spelling no gazetteer has: only looked for in a named province
+            # a spelling no gazetteer has: only looked for in a named province, or (named as a place by a
+            # preposition alone) as a place spelt nearly so ("Carhaix-Plouger": Carhaix-Plouguer)
+            near = _spelt_nearly(g, m, cc, ctx) if m.loose else None
+            results.append((m, near, 1 if near else None))
             continue
         if _after_district(idx, mentions, first, text):
             m = replace(m, feature_hint="admin1")  # "Ar Rutba district, Anbar": the province

@@ -35,3 +35,10 @@ def test_a_country_alone_is_still_no_place() -> None:
 def test_an_arabic_word_after_fi_is_not_taken_for_an_unknown_place() -> None:
     text = "قتل ثلاثة مدنيين أمس في مؤشر جديد على تصاعد العنف."
     assert extract(text, published="2022-01-12") == []
+
+
+def test_an_unknown_town_after_in_keeps_the_event() -> None:
+    text = "On 3 May 2022, about 200 teachers demonstrated in Quorvellane to demand higher pay."
+    (event,) = extract(text, published="2022-05-04")
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.location is not None and event.location.name == "Quorvellane"
