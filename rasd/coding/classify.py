@@ -200,7 +200,7 @@ def _arrester(hits: list[TriggerHit], sent: list[int]) -> str | None:
 
 
 def _features(
-    hits: list[TriggerHit], cues: list[CueHit], tokens: Sequence[Token], norm: NormText
+    hits: list[TriggerHit], cues: list[CueHit], tokens: Sequence[Token], norm: NormText, crowd: bool = False
 ) -> _Features:
     subs: dict[str, float] = {}
     classes: dict[str, float] = {}
@@ -228,7 +228,7 @@ def _features(
     asserted = any(w > _DENIED for w in weights.values())
     arrest_by = _arrester(hits, sent)
     return _Features(
-        subs, classes, support, label, bool(_SIZE_NOTE.search(norm.original)), target, asserted, arrest_by
+        subs, classes, support, label, crowd or has_crowd_size(norm.original), target, asserted, arrest_by
     )
 
 
@@ -346,8 +346,14 @@ _EVIDENCE_CLASSES = {
 }
 
 
-def classify_norm(norm: NormText, lang: str | None = None) -> Classification | None:
-    """Like :func:`classify` on already normalized text."""
+def has_crowd_size(text: str) -> bool:
+    """Does the text carry ACLED's crowd size tag ("[size=no report]"), which only demonstrations have?"""
+    return _SIZE_NOTE.search(text) is not None
+
+
+def classify_norm(norm: NormText, lang: str | None = None, crowd: bool = False) -> Classification | None:
+    """Like :func:`classify` on already normalized text; ``crowd``: the document the text comes from
+    is the note of a demonstration (its crowd size tag stands in another sentence)."""
     if lang is None:
         lang = "ar" if is_arabic(norm.text) else "en"
     tokens = tokenize(norm.text)
@@ -355,7 +361,7 @@ def classify_norm(norm: NormText, lang: str | None = None) -> Classification | N
     if not hits:
         return None
     cues = find_cues_tokens(tokens, lang)
-    f = _features(hits, cues, tokens, norm)
+    f = _features(hits, cues, tokens, norm, crowd)
     cue_kinds = {c.kind for c in cues}
     decided = _decide(f, cue_kinds) if f.asserted or f.label else None
     if decided is None:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from rasd.actors.find import DocumentHeads
+from rasd.coding.classify import has_crowd_size
 from rasd.extraction.actors import incident_actors, sentence_parties
 from rasd.extraction.build import (
     DocContext,
@@ -199,6 +200,7 @@ def _read_sentences(
     clauses: list[Clause] = []
     leftovers: list[Leftover] = []
     last_statement: Voice | None = None
+    crowd = has_crowd_size(full)  # an ACLED note of a demonstration ("[size=hundreds]")
     for seg in segments:
         for s, e in seg.sentences:
             sentence = full[s:e]
@@ -207,7 +209,7 @@ def _read_sentences(
             voice = _voice(seg, sentence, s, e, lang, country, day, last_statement)
             if voice is not None and voice.kind in {"statement", "official", "spokesperson"}:
                 last_statement = voice
-            found, leftover = analyse_sentence(full, s, e, len(sentence_langs) - 1, seg, lang, voice)
+            found, leftover = analyse_sentence(full, s, e, len(sentence_langs) - 1, seg, lang, voice, crowd)
             clauses.extend(found)
             if leftover is not None:
                 leftovers.append(leftover)

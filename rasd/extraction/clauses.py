@@ -90,9 +90,17 @@ class Leftover:
 
 
 def analyse_sentence(
-    text: str, start: int, end: int, index: int, segment: Segment, lang: str, voice: Voice | None
+    text: str,
+    start: int,
+    end: int,
+    index: int,
+    segment: Segment,
+    lang: str,
+    voice: Voice | None,
+    crowd: bool = False,
 ) -> tuple[list[Clause], Leftover | None]:
-    """Clauses of one sentence, or what is left of it when it has none."""
+    """Clauses of one sentence, or what is left of it when it has none (``crowd``: the document is the
+    note of a demonstration, by ACLED's crowd size tag)."""
     sentence = text[start:end]
     norm = normalize(sentence)
     tokens = tokenize(norm.text)
@@ -107,7 +115,7 @@ def analyse_sentence(
     coded = _mask_names(norm, lang, hits) if triggered else norm.text
     for cs, ce in cuts:
         sub = NormText(norm.original, coded[cs:ce], norm.offsets[cs : ce + 1])
-        cls = classify_norm(_renormalized(sub), lang)
+        cls = classify_norm(_renormalized(sub), lang, crowd)
         if cls is None:
             continue
         s, e = _doc_span(norm, start, cs, ce)
