@@ -323,7 +323,8 @@ def lede_when(
     events: list[tuple[Incident, Event]],
     published: dt.date | None,
 ) -> When | None:
-    """The time frame a report's opening line gives ("مدن عدة تشهد تظاهرات في ساعات الليل والفجر"),
+    """The time frame a report's opening line gives ("مدن عدة تشهد تظاهرات في ساعات الليل والفجر",
+    "On 8 June 2022, ..."),
     for the events it tells without a date of their own: only when it is recent, narrower than an
     undated event's window, and no event of the report is dated outside it (one time frame)."""
     opening = [seg.sentences[0] for seg in segments[:2] if seg.sentences]
@@ -331,8 +332,16 @@ def lede_when(
         opening = opening[:1]  # the title and the lede, or the lede alone
     if published is None or not opening:
         return None
-    # a relative expression ("overnight", "اليوم"); an absolute date up front is usually a dateline
-    ref = next((t for t in times if t.kind == "relative" and any(s <= t.start < e for s, e in opening)), None)
+    # a relative expression ("overnight", "اليوم"), or a date that frames the opening sentence ("On 8 June
+    # 2022, ..."); any other absolute date up front is usually a dateline
+    ref = next(
+        (
+            t
+            for t in times
+            if (t.kind == "relative" or t.framing) and any(s <= t.start < e for s, e in opening)
+        ),
+        None,
+    )
     if ref is None or ref.last > published or (published - ref.first).days > UNDATED_WINDOW_DAYS:
         return None
     if (ref.last - ref.first).days >= UNDATED_WINDOW_DAYS:

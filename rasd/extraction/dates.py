@@ -38,6 +38,7 @@ class TimeRef:
     tz: str | None
     reason: str
     reporting: bool = False  # dates the report ("a monitor said Monday", "قال المرصد اليوم"), not the event
+    framing: bool = False  # opens its sentence before a comma ("On 20 January 2022, ..."): dates all of it
 
     @property
     def has_date(self) -> bool:
@@ -73,9 +74,32 @@ def document_times(
                 resolved.tz,
                 resolved.reason,
                 _after_reporting_word(text, mention.start),
+                _frames_sentence(text, mention.start, mention.end),
             )
         )
     return refs
+
+
+_FRAME_END = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?[,،]")
+
+
+def _frames_sentence(text: str, start: int, end: int) -> bool:
+    """Does a date with a day number open its sentence and end at a comma ("On 20 January 2022, relatives
+    of a man found dead on 13 January protested", "Property destruction: On 12 May, ...", "في 9 آذار، ...")?
+    Then it dates what the sentence tells, not the earlier dates inside it."""
+    if not any(ch.isdigit() for ch in text[start:end]):
+        return False  # "اليوم السبت، أعلن ... أنه قصف أمس": the day of the telling, not of the strike
+    before = text[max(0, start - 42) : start]
+    cut = max(before.rfind(c) for c in ".!?؟\n")
+    lead = before[cut + 1 :] if cut >= 0 else (before if start <= 42 else None)
+    if lead is None or not _LEAD.fullmatch(lead):
+        return False
+    return _FRAME_END.match(text, end) is not None
+
+
+_LEAD = re.compile(
+    r"\s*(?:[A-Z][\w /]{0,30}:\s*)?(?:و)?\s*(?:(?:around|about|on|in|by)\s+)?", re.UNICODE | re.IGNORECASE
+)
 
 
 _REPORTING_REACH = 6  # tokens between a reporting word and the time it dates ("قال المرصد السوري اليوم")

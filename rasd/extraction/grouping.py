@@ -46,6 +46,8 @@ class Incident:
         dates = [t for t in self.times if t.has_date]
         # "beheaded eight men last week, a monitor said Monday": the day of the telling gives way
         dates = [t for t in dates if not t.reporting] or dates
+        # "On 20 January 2022, relatives of a man found dead on 13 January protested": the opening date
+        dates = [t for t in dates if t.framing] or dates
         return min(dates, key=lambda t: ((t.last - t.first).days, t.first, t.start)) if dates else None
 
     @property

@@ -68,3 +68,20 @@ def test_another_attack_at_the_same_town_is_another_event() -> None:
 def test_the_last_attack_is_not_another_one() -> None:
     text = "قصفت المدفعية مدينة معرة النعمان صباح اليوم الأحد، وكان آخر قصف على المدينة قبل أسبوع."
     assert len(extract(text, published="2024-03-10")) == 1
+
+
+def test_the_date_that_opens_the_sentence_dates_it_not_a_date_inside_it() -> None:
+    text = "On 20 January 2022, relatives of a man who was found dead on 13 January protested in Baghdad."
+    (event,) = extract(text, published="2022-01-25")
+    assert event.when is not None and str(event.when.start) == str(event.when.end) == "2022-01-20"
+
+
+def test_an_undated_sentence_takes_the_date_that_opens_the_report() -> None:
+    text = (
+        "On 8 June 2022, Russian forces clashed with Ukrainian forces in Severodonetsk. "
+        "They also shelled civilian infrastructure in Lysychansk."
+    )
+    shelling = next(
+        e for e in extract(text, published="2022-06-14") if e.location and e.location.name == "Lysychansk"
+    )
+    assert shelling.when is not None and str(shelling.when.start) == str(shelling.when.end) == "2022-06-08"
