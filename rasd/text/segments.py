@@ -17,7 +17,8 @@ _SIGNATURE = re.compile(
 # Sentence ends: . ! ? ؟ … or a newline; not a dot between digits (12.30) or after a short abbreviation.
 _SENT_END = re.compile(r"(?<!\d)[.!?\u061f\u2026]+(?=\s|$)|(?<=\d)[.!?\u061f\u2026]+(?=\s+\D|$)|\n+")
 _ABBREV = re.compile(
-    r"(?:^|\s)(?:approx|col|gen|lt|maj|capt|sgt|mr|mrs|dr|st|no|vs|u\.s|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$",
+    r"(?:^|\s)(?:approx|col|gen|lt|maj|capt|sgt|mr|mrs|dr|st|no|vs|u\.s|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|nr|sen|rep|gov|prof|jr|sr|d\.c)$",
     re.IGNORECASE,
 )
 _URL = re.compile(r"\b(?:https?://|pic\.twitter\.com/|www\.)\S+")

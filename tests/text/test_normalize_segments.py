@@ -55,3 +55,13 @@ def test_sentences_do_not_break_on_times_decimals_or_abbreviations():
 def test_presentation_forms_decompose_and_ornate_brackets_survive():
     assert normalize("\ufefb").text == "لا"  # lam-alef ligature
     assert normalize("\ufd3eنص\ufd3f").text == "\ufd3eنص\ufd3f"
+
+
+def test_titles_and_abbreviations_do_not_end_a_sentence() -> None:
+    from rasd.text.segments import split_sentences
+
+    text = "Sen. Rob Smith joined inmates of prison nr. 4 and members of the D.C. Caucus in the protest. It ended."
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "Sen. Rob Smith joined inmates of prison nr. 4 and members of the D.C. Caucus in the protest.",
+        "It ended.",
+    ]
