@@ -46,12 +46,12 @@ from rasd.text.tokens import tokenize
 
 AGGREGATE_TOLL = 100  # a toll this large told over a month or more is a statistic
 MAX_SPAN_DAYS = 45  # an event dated no better than this is a situation, not an event
-ORPHAN_REACH = 3
+ORPHAN_REACH = 3  # sentences after a clause within which a trigger-less count or cue still belongs to it
 # strategic developments that are acts, not remarks: reported undated, they are the report's news
 DATED_BY_REPORT = frozenset({"Disrupted weapons use"})
 UNRESOLVED_ROLES = frozenset({"target", "other"})  # an unknown place named as where it happened
 UNRESOLVED_CONFIDENCE = 0.7  # an event whose place has no coordinates
-STRATEGIC = "Strategic developments"  # sentences after a clause within which a trigger-less count or cue still belongs to it
+STRATEGIC = "Strategic developments"
 _settled = False  # set once the first extraction has loaded the lexicons and the gazetteer
 
 

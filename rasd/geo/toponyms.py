@@ -492,8 +492,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
                         after_q = en_after[words]
                         break
         prefixed = not arabic and tok.text.lower() in _name_prefixes()
-        dual = next(
-            (pq for pq in pending if arabic and _is_dual(nt.text[pq[1] :].split(maxsplit=1)[0])), None
+        dual = (
+            next((pq for pq in pending if _is_dual(nt.text[pq[1] : pq[1] + _WORD_CHARS].split()[0])), None)
+            if arabic
+            else None
         )
         if (
             prefixed
@@ -704,6 +706,7 @@ def _spelt_nearly(
 
 
 _TOWN_WORDS = frozenset(["city", "town", "village"])
+_WORD_CHARS = 32  # longer than any Arabic kind word with its clitics
 # particles an Arabic verb follows, never a place name (normalized)
 _VERB_PARTICLES = frozenset(
     normalize_key(w)
