@@ -294,7 +294,7 @@ def _decide(f: _Features, cue_kinds: set[str]) -> tuple[str, str] | None:
         return ABDUCTION, "people abducted"
     if clash >= 2 and riot >= 2 and f.c("@shoot") < 1.5 and (mob >= 1 or protest):
         return MOB, "crowds fought with crude weapons"
-    if clash >= 2:
+    if clash >= 2 or (clash >= 1 and armed >= 2 and riot < 2):
         return ARMED_CLASH, "armed groups fought"
     if riot >= 2.5 and armed < 1.5:
         return MOB if protest < 2 else VIOLENT_DEMO, "rioting"

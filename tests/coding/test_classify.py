@@ -139,3 +139,8 @@ def test_jets_that_targeted_a_district_carried_out_an_air_strike() -> None:
         "Local sources said the civilians were killed after US jets targeted a district of the city."
     )
     assert found is not None and found.sub_event_type == "Air/drone strike"
+
+
+def test_armed_men_clashing_with_police_is_an_armed_clash() -> None:
+    found = classify("Unidentified armed men clashed with police in the city, injuring an officer.")
+    assert found is not None and found.sub_event_type == "Armed clash"
