@@ -144,3 +144,18 @@ def test_jets_that_targeted_a_district_carried_out_an_air_strike() -> None:
 def test_armed_men_clashing_with_police_is_an_armed_clash() -> None:
     found = classify("Unidentified armed men clashed with police in the city, injuring an officer.")
     assert found is not None and found.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Two shepherds were critically injured by the detonation of an explosive device near the village.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("A mob beat up a man accused of theft in the market.", "Mob violence"),
+    ],
+)
+def test_explosive_devices_and_mobs_that_beat_people_up(text: str, sub: str) -> None:
+    found = classify(text)
+    assert found is not None and found.sub_event_type == sub
