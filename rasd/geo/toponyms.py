@@ -364,7 +364,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym
         arabic = not tok.text.isascii()
         if carry is not None:
             if arabic and tok.text.startswith("و") and len(tok.text) > 2 and not pending:
-                pending = [carry]
+                pending = [(carry[0], tok.start)]  # the second name: its own phrase starts at و
             carry = None
         if pending and i > 0 and not _QUALIFIER_GAP.match(nt.text[toks[i - 1].end : tok.start]):
             pending = []
