@@ -36,11 +36,19 @@ class Features:
 _STATE = re.compile(r"^(?:(?:Military|Police) Forces of|Government of) (.+?) \(")
 
 
+EXTERNAL = 8  # ACLED inter code of external forces: a foreign army or a coalition a country leads
+
+
 def _specific(actor: Actor | None) -> str | None:
     if actor is None or not actor.name or actor.name.startswith(GENERIC_PREFIXES):
         return None
     state = _STATE.match(actor.name)
-    return f"State forces of {state.group(1)}" if state else actor.name
+    if state:
+        return f"State forces of {state.group(1).removeprefix('the ')}"
+    if actor.inter == EXTERNAL and actor.country:
+        # "the American coalition's bases" and "US forces" are one side: a coalition is its leader's
+        return f"State forces of {actor.country}"
+    return actor.name
 
 
 def features(event: Event, doc: str | None = None) -> Features:

@@ -81,6 +81,17 @@ def test_the_army_and_the_government_of_one_country_are_one_side():
     assert not same_incident(army, ev("b", actor1="Military Forces of Syria (2000-2024)"))
 
 
+def test_a_coalition_is_on_the_side_of_the_country_that_leads_it():
+    near = (33.84, 42.49)  # ~7 km away
+    us = ev("a", actor1="Military Forces of the United States (2021-2025)", at=near)
+    coalition = ev("b")
+    coalition.actor1 = Actor(name="Global Coalition Against Daesh", country="United States", inter=8)
+    assert same_incident(us, coalition)
+    saudi_led = ev("c")
+    saudi_led.actor1 = Actor(name="Operation Restoring Hope", country="Saudi Arabia", inter=8)
+    assert not same_incident(us, saudi_led)
+
+
 def test_a_place_14_km_off_agrees_with_near_x_but_not_with_x_itself():
     outskirts = (33.88, 42.54)  # ~14 km from the base
     ied = {"sub": "Remote explosive/landmine/IED", "at": outskirts, "fatalities": 2}
