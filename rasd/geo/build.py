@@ -181,9 +181,10 @@ def _add_exonyms(records: list[PlaceRecord]) -> None:
     wanted = {(e.country, name_key(e.name)): e for e in exonyms_ar()}
     if not wanted:
         return
+    countries = {cc for cc, _ in wanted}
     best: dict[tuple[str, str], PlaceRecord] = {}
     for rec in records:
-        if rec.feature != POPULATED:
+        if rec.feature != POPULATED or rec.cc not in countries:
             continue
         for name in {rec.name, *(n for n in rec.names if n.isascii() or not is_arabic(n))}:
             key = (rec.cc, name_key(name))
